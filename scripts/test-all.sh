@@ -1,0 +1,29 @@
+#!/bin/bash
+# Every test, from a fresh clone: packages, npm ci, typecheck, lint, unit tests, build,
+# then the integration tests against the real Keystone + Gnocchi stack (started here if it
+# is not running, and stopped again if this script started it).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+T0=$(date +%s)
+
+step "Debian packages";   ensure_packages;      step_done
+step "npm ci";            ensure_node_modules;  step_done
+step "typecheck";         npm run -s typecheck; step_done
+step "lint";              npm run -s lint;      step_done
+step "unit tests";        npm run -s test:ci;   step_done
+step "build";             npm run -s build;     step_done
+
+step "real stack (Keystone + Gnocchi + PostgreSQL)"
+STARTED_STACK=0
+if bash stack/status.sh >/dev/null 2>&1; then
+  echo "stack already running; using it"
+else
+  STARTED_STACK=1
+  trap 'bash stack/down.sh' EXIT
+  bash stack/up.sh
+fi
+step_done
+
+step "integration tests (real stack)"; npm run -s test:integration; step_done
+
+printf '\nall tests passed in %ss\n' "$(( $(date +%s) - T0 ))"

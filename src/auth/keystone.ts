@@ -1,0 +1,175 @@
+/**
+ * Keystone v3: URL normalisation, auth request bodies, catalog discovery (pure functions),
+ * and a per-data-source token cache with single-flight renewal (clock injected for tests).
+ */
+import type { EndpointInterface, GnocchiOptions } from '../types';
+
+/** `http://h:5000`, `http://h:5000/`, `http://h/identity/v3/` → `http://h:5000/v3`, `http://h/identity/v3`. */
+export function keystoneV3Url(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, '');
+  if (!trimmed) {
+    throw new Error('The Keystone URL is empty: set the data source URL to Keystone, e.g. http://keystone:5000/v3');
+  }
+  if (/\/v3$/.test(trimmed)) {
+    return trimmed;
+  }
+  return trimmed.replace(/\/v2\.0$/, '') + '/v3';
+}
+
+export interface KeystoneCredentials {
+  mode: 'keystone' | 'application_credential';
+  settings: GnocchiOptions;
+  /** The password or application-credential secret (browser mode). */
+  secret: string;
+}
+
+function domainRef(id?: string, name?: string): { id: string } | { name: string } {
+  if (name && !id) {
+    return { name };
+  }
+  return { id: id || 'default' };
+}
+
+/** The body of `POST /v3/auth/tokens` for password or application-credential auth. */
+export function keystoneAuthBody(mode: KeystoneCredentials['mode'], s: GnocchiOptions, secret: string): object {
+  if (mode === 'application_credential') {
+    let credential: Record<string, unknown>;
+    if (s.appCredentialId) {
+      credential = { id: s.appCredentialId, secret };
+    } else if (s.appCredentialName) {
+      const user = s.userId ? { id: s.userId } : { name: s.username, domain: domainRef(s.domain, s.userDomainName) };
+      if (!s.userId && !s.username) {
+        throw new Error('An application credential given by name needs the user (name or id) that owns it');
+      }
+      credential = { name: s.appCredentialName, secret, user };
+    } else {
+      throw new Error('Set the application credential id, or its name and user');
+    }
+    // No scope: the credential carries it (Keystone answers 401 when one is sent).
+    return { auth: { identity: { methods: ['application_credential'], application_credential: credential } } };
+  }
+  if (!s.userId && !s.username) {
+    throw new Error('Set the Keystone user name (or user id)');
+  }
+  const user = s.userId
+    ? { id: s.userId, password: secret }
+    : { name: s.username, domain: domainRef(s.domain, s.userDomainName), password: secret };
+  const auth: Record<string, unknown> = { identity: { methods: ['password'], password: { user } } };
+  if (s.projectId) {
+    auth.scope = { project: { id: s.projectId } };
+  } else if (s.project) {
+    auth.scope = { project: { name: s.project, domain: domainRef(s.projectDomainId, s.projectDomainName) } };
+  }
+  return { auth };
+}
+
+export interface CatalogEndpoint {
+  interface: string;
+  url: string;
+  region?: string;
+  region_id?: string;
+}
+
+export interface CatalogEntry {
+  type: string;
+  name?: string;
+  endpoints: CatalogEndpoint[];
+}
+
+export interface KeystoneTokenBody {
+  token: {
+    expires_at: string;
+    issued_at?: string;
+    catalog?: CatalogEntry[];
+    project?: { id: string; name: string };
+    user?: { id: string; name: string };
+  };
+}
+
+/** The Gnocchi (`metric` service) URL in a token's catalog, without trailing slash. */
+export function findGnocchiEndpoint(
+  catalog: CatalogEntry[] | undefined,
+  iface: EndpointInterface = 'public',
+  region?: string
+): string {
+  if (!catalog || catalog.length === 0) {
+    throw new Error(
+      'The Keystone token has no service catalog (is the token scoped to a project?). Set the Gnocchi URL explicitly.'
+    );
+  }
+  const services = catalog.filter((s) => s.type === 'metric');
+  if (services.length === 0) {
+    const types = catalog.map((s) => s.type).join(', ');
+    throw new Error(
+      `No "metric" (Gnocchi) service in the Keystone catalog (services: ${types}). Set the Gnocchi URL explicitly.`
+    );
+  }
+  const endpoints = services.flatMap((s) => s.endpoints);
+  const match = endpoints.find(
+    (e) => e.interface === iface && (!region || e.region_id === region || e.region === region)
+  );
+  if (!match) {
+    const seen = endpoints.map((e) => `${e.interface}@${e.region_id ?? e.region ?? '?'}`).join(', ');
+    throw new Error(
+      `The "metric" service has no ${iface} endpoint${region ? ` in region ${region}` : ''} (endpoints: ${seen})`
+    );
+  }
+  return match.url.replace(/\/+$/, '');
+}
+
+export interface CachedToken {
+  token: string;
+  /** Epoch ms. */
+  expiresAt: number;
+  /** Epoch ms. */
+  issuedAt: number;
+  gnocchiUrl?: string;
+}
+
+/**
+ * One token per data source instance. Concurrent callers share one in-flight request (single
+ * flight); the token is renewed before it expires (2 minutes before, or at 3/4 of a shorter
+ * lifetime), and `invalidate` drops it after a 401 so the next `get` authenticates again.
+ */
+export class TokenCache {
+  private current?: CachedToken;
+  private inflight?: Promise<CachedToken>;
+
+  constructor(
+    private readonly fetchToken: () => Promise<CachedToken>,
+    private readonly now: () => number = Date.now
+  ) {}
+
+  private fresh(t: CachedToken): boolean {
+    const lifetime = t.expiresAt - t.issuedAt;
+    const margin = Math.min(120_000, lifetime / 4);
+    return this.now() < t.expiresAt - margin;
+  }
+
+  get(): Promise<CachedToken> {
+    if (this.current && this.fresh(this.current)) {
+      return Promise.resolve(this.current);
+    }
+    if (!this.inflight) {
+      this.inflight = this.fetchToken().then(
+        (t) => {
+          this.current = t;
+          this.inflight = undefined;
+          return t;
+        },
+        (e) => {
+          this.inflight = undefined;
+          throw e;
+        }
+      );
+    }
+    return this.inflight;
+  }
+
+  /** Forget `token` (if it is still the current one). */
+  invalidate(token?: string): void {
+    if (!token || this.current?.token === token) {
+      this.current = undefined;
+    }
+  }
+}

@@ -1,0 +1,209 @@
+import React, { ChangeEvent } from 'react';
+import { Alert, Field, FieldSet, Input, RadioButtonGroup, SecretInput, Select } from '@grafana/ui';
+import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
+import { AuthMode, EndpointInterface, GnocchiOptions, GnocchiSecureJsonData } from '../types';
+
+type Props = DataSourcePluginOptionsEditorProps<GnocchiOptions, GnocchiSecureJsonData>;
+
+const AUTH_MODES: Array<SelectableValue<AuthMode>> = [
+  { value: 'keystone', label: 'Keystone password' },
+  { value: 'application_credential', label: 'Keystone application credential' },
+  { value: 'token', label: 'Static token' },
+  { value: 'basic', label: 'Gnocchi basic auth' },
+  { value: 'noauth', label: 'No authentication' },
+];
+
+const ACCESS: Array<SelectableValue<string>> = [
+  { value: 'direct', label: 'Browser', description: 'The browser calls Keystone and Gnocchi (CORS needed)' },
+  { value: 'proxy', label: 'Server', description: "Through Grafana's data source proxy; secrets stay on the server" },
+];
+
+const INTERFACES: Array<SelectableValue<EndpointInterface>> = ['public', 'internal', 'admin'].map((v) => ({
+  value: v as EndpointInterface,
+  label: v,
+}));
+
+type SecretKey = keyof GnocchiSecureJsonData;
+
+export function ConfigEditor({ options, onOptionsChange }: Props) {
+  const jsonData = options.jsonData;
+  const mode: AuthMode = jsonData.mode ?? 'keystone';
+  const browser = options.access !== 'proxy';
+  const keystone = mode === 'keystone' || mode === 'application_credential';
+
+  const setJson = (patch: Partial<GnocchiOptions>) =>
+    onOptionsChange({ ...options, jsonData: { ...jsonData, ...patch } });
+  const text = (key: keyof GnocchiOptions) => (e: ChangeEvent<HTMLInputElement>) =>
+    setJson({ [key]: e.currentTarget.value } as Partial<GnocchiOptions>);
+
+  /** A secret: in jsonData in browser mode (the browser needs it), in secureJsonData in server mode. */
+  const secret = (key: SecretKey, label: string, description?: string) =>
+    browser ? (
+      <Field label={label} description={description}>
+        <Input
+          id={`gnocchi-${key}`}
+          type="password"
+          value={(jsonData[key] as string) ?? ''}
+          onChange={text(key)}
+          width={40}
+        />
+      </Field>
+    ) : (
+      <Field label={label} description={description}>
+        <SecretInput
+          id={`gnocchi-${key}`}
+          isConfigured={!!options.secureJsonFields?.[key]}
+          value={options.secureJsonData?.[key] ?? ''}
+          width={40}
+          onChange={(e) =>
+            onOptionsChange({
+              ...options,
+              secureJsonData: { ...options.secureJsonData, [key]: e.currentTarget.value },
+            })
+          }
+          onReset={() =>
+            onOptionsChange({
+              ...options,
+              secureJsonFields: { ...options.secureJsonFields, [key]: false },
+              secureJsonData: { ...options.secureJsonData, [key]: '' },
+            })
+          }
+        />
+      </Field>
+    );
+
+  return (
+    <>
+      <FieldSet label="Connection">
+        <Field label="Access">
+          <RadioButtonGroup
+            options={ACCESS}
+            value={browser ? 'direct' : 'proxy'}
+            onChange={(v) => onOptionsChange({ ...options, access: v === 'proxy' ? 'proxy' : 'direct' })}
+          />
+        </Field>
+        <Field label="Authentication">
+          <Select
+            inputId="gnocchi-auth-mode"
+            options={AUTH_MODES}
+            value={mode}
+            width={40}
+            onChange={(v) => setJson({ mode: v.value })}
+          />
+        </Field>
+        <Field
+          label={keystone ? 'Keystone URL' : 'Gnocchi URL'}
+          description={keystone ? 'With or without /v3, e.g. http://keystone:5000/v3' : 'e.g. http://gnocchi:8041'}
+        >
+          <Input
+            id="gnocchi-url"
+            value={options.url}
+            width={60}
+            onChange={(e) => onOptionsChange({ ...options, url: e.currentTarget.value })}
+          />
+        </Field>
+        {keystone && (
+          <Field
+            label="Gnocchi URL"
+            description={
+              browser
+                ? "Optional: overrides the 'metric' endpoint of the Keystone catalog"
+                : 'Required in server mode (the proxy cannot follow the catalog)'
+            }
+          >
+            <Input id="gnocchi-endpoint" value={jsonData.endpoint ?? ''} width={60} onChange={text('endpoint')} />
+          </Field>
+        )}
+        {keystone && (
+          <Field label="Catalog interface and region">
+            <>
+              <Select
+                inputId="gnocchi-interface"
+                options={INTERFACES}
+                value={jsonData.interface ?? 'public'}
+                width={20}
+                onChange={(v) => setJson({ interface: v.value })}
+              />
+              <Input
+                id="gnocchi-region"
+                placeholder="any region"
+                value={jsonData.region ?? ''}
+                width={20}
+                onChange={text('region')}
+              />
+            </>
+          </Field>
+        )}
+      </FieldSet>
+
+      {mode === 'keystone' && (
+        <FieldSet label="Keystone password">
+          <Field label="User name">
+            <Input id="gnocchi-username" value={jsonData.username ?? ''} width={40} onChange={text('username')} />
+          </Field>
+          <Field label="User domain id" description="default: default">
+            <Input id="gnocchi-domain" value={jsonData.domain ?? ''} width={40} onChange={text('domain')} />
+          </Field>
+          {secret('password', 'Password')}
+          <Field label="Project name">
+            <Input id="gnocchi-project" value={jsonData.project ?? ''} width={40} onChange={text('project')} />
+          </Field>
+          <Field label="Project id" description="Instead of the project name">
+            <Input id="gnocchi-project-id" value={jsonData.projectId ?? ''} width={40} onChange={text('projectId')} />
+          </Field>
+          <Field label="Project domain id" description="default: default">
+            <Input
+              id="gnocchi-project-domain"
+              value={jsonData.projectDomainId ?? ''}
+              width={40}
+              onChange={text('projectDomainId')}
+            />
+          </Field>
+        </FieldSet>
+      )}
+
+      {mode === 'application_credential' && (
+        <FieldSet label="Application credential">
+          <Field label="Credential id" description="Or give its name and owner below">
+            <Input
+              id="gnocchi-appcred-id"
+              value={jsonData.appCredentialId ?? ''}
+              width={40}
+              onChange={text('appCredentialId')}
+            />
+          </Field>
+          <Field label="Credential name">
+            <Input
+              id="gnocchi-appcred-name"
+              value={jsonData.appCredentialName ?? ''}
+              width={40}
+              onChange={text('appCredentialName')}
+            />
+          </Field>
+          <Field label="Owner user name">
+            <Input id="gnocchi-appcred-user" value={jsonData.username ?? ''} width={40} onChange={text('username')} />
+          </Field>
+          {secret('appCredentialSecret', 'Secret')}
+        </FieldSet>
+      )}
+
+      {mode === 'token' && <FieldSet label="Static token">{secret('token', 'Token')}</FieldSet>}
+
+      {mode === 'basic' && (
+        <FieldSet label="Gnocchi basic auth">
+          <Field label="User name" description="Gnocchi's basic mode ignores the password">
+            <Input id="gnocchi-basic-user" value={jsonData.username ?? ''} width={40} onChange={text('username')} />
+          </Field>
+        </FieldSet>
+      )}
+
+      {browser && keystone && (
+        <Alert severity="info" title="Browser access">
+          The browser authenticates to Keystone and calls Gnocchi directly, so the credential above reaches every
+          viewer of this data source: prefer an application credential with a reader role. Keystone and Gnocchi must
+          allow this Grafana origin in their [cors] sections, and Keystone must expose X-Subject-Token.
+        </Alert>
+      )}
+    </>
+  );
+}

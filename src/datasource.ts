@@ -1,0 +1,118 @@
+import {
+  CoreApp,
+  DataFrame,
+  DataQueryError,
+  DataQueryRequest,
+  DataQueryResponse,
+  DataSourceApi,
+  DataSourceInstanceSettings,
+  LoadingState,
+  ScopedVars,
+  TestDataSourceResponse,
+} from '@grafana/data';
+import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
+import { Observable } from 'rxjs';
+
+import { GnocchiClient } from './client';
+import { messageOf } from './http/errors';
+import { fetchTransport, proxyTransport, Transport } from './http/transport';
+import { interpolateQuery, TemplateSrvLike } from './query/interpolate';
+import { withDefaults } from './query/requests';
+import { runQuery } from './query/run';
+import { DEFAULT_QUERY, GnocchiOptions, GnocchiQuery } from './types';
+
+export interface DataSourceDeps {
+  transport?: Transport;
+  templateSrv?: TemplateSrvLike;
+  now?: () => number;
+}
+
+export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
+  readonly client: GnocchiClient;
+  private readonly templateSrv: TemplateSrvLike;
+
+  constructor(instanceSettings: DataSourceInstanceSettings<GnocchiOptions>, deps: DataSourceDeps = {}) {
+    super(instanceSettings);
+    const access = instanceSettings.access === 'proxy' ? 'proxy' : 'direct';
+    const transport = deps.transport ?? (access === 'proxy' ? proxyTransport(getBackendSrv()) : fetchTransport);
+    const basicAuth = (instanceSettings as { basicAuth?: string }).basicAuth;
+    this.client = new GnocchiClient(
+      { url: instanceSettings.url ?? '', jsonData: instanceSettings.jsonData ?? {}, access, basicAuth },
+      transport,
+      deps.now
+    );
+    this.templateSrv = deps.templateSrv ?? getTemplateSrv();
+    this.annotations = {};
+  }
+
+  getDefaultQuery(_: CoreApp): Partial<GnocchiQuery> {
+    return DEFAULT_QUERY;
+  }
+
+  filterQuery(query: GnocchiQuery): boolean {
+    return !query.hide;
+  }
+
+  applyTemplateVariables(query: GnocchiQuery, scopedVars: ScopedVars): GnocchiQuery {
+    return interpolateQuery(withDefaults(query), this.templateSrv, scopedVars);
+  }
+
+  query(request: DataQueryRequest<GnocchiQuery>): Observable<DataQueryResponse> {
+    return new Observable<DataQueryResponse>((subscriber) => {
+      const abort = new AbortController();
+      const window = { fromMs: request.range.from.valueOf(), toMs: request.range.to.valueOf() };
+      const targets = request.targets.filter((t) => this.filterQuery(t));
+      const errors: DataQueryError[] = [];
+      Promise.all(
+        targets.map(async (target): Promise<DataFrame[]> => {
+          try {
+            const q = this.applyTemplateVariables(target, request.scopedVars);
+            return await runQuery(this.client, q, window, { intervalMs: request.intervalMs, signal: abort.signal });
+          } catch (e) {
+            errors.push({ refId: target.refId, message: messageOf(e) });
+            return [];
+          }
+        })
+      ).then((perTarget) => {
+        if (abort.signal.aborted) {
+          return;
+        }
+        const data = perTarget.flat();
+        subscriber.next({
+          data,
+          key: request.requestId,
+          state: errors.length ? LoadingState.Error : LoadingState.Done,
+          errors: errors.length ? errors : undefined,
+          error: errors[0],
+        });
+        subscriber.complete();
+      });
+      return () => abort.abort();
+    });
+  }
+
+  /** Save & test: authenticate, find Gnocchi, read its version and one authenticated listing. */
+  async testDatasource(): Promise<TestDataSourceResponse> {
+    try {
+      const gnocchiUrl = await this.client.gnocchiUrl();
+      let version = '';
+      try {
+        const root = await this.client.request<{ build?: string }>('GET', '/');
+        version = root?.build ? ` ${root.build}` : '';
+      } catch {
+        // the version document is optional (a path prefix may hide it)
+      }
+      const types = await this.client.request<Array<{ name: string }>>('GET', '/v1/resource_type');
+      const auth =
+        this.client.mode === 'keystone' || this.client.mode === 'application_credential'
+          ? 'Keystone authentication OK. '
+          : '';
+      return {
+        status: 'success',
+        message: `${auth}Gnocchi${version} at ${gnocchiUrl}: ${types.length} resource types.`,
+      };
+    } catch (e) {
+      return { status: 'error', message: messageOf(e) };
+    }
+  }
+}

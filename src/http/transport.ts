@@ -1,0 +1,154 @@
+/**
+ * HTTP transports. Browser mode uses `window.fetch` (never Grafana's backendSrv, which adds
+ * `X-Grafana-Device-Id` to every request and so fails the CORS preflight of Keystone and
+ * Gnocchi). Server mode goes through Grafana's data source proxy, same origin.
+ */
+import { lastValueFrom, Observable } from 'rxjs';
+import { cancelledError, networkError, RequestError, Service, timeoutError } from './errors';
+
+export interface HttpRequest {
+  service: Service;
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Header lookup (case-insensitive). */
+  header(name: string): string | null;
+  text: string;
+}
+
+export type Transport = (req: HttpRequest) => Promise<HttpResponse>;
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Run `fn` with an AbortSignal that fires on the caller's signal or after the timeout. */
+async function withDeadline<T>(
+  req: HttpRequest,
+  fn: (signal: AbortSignal) => Promise<T>,
+  onNetworkError: (e: unknown) => RequestError
+): Promise<T> {
+  const ac = new AbortController();
+  const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ac.abort();
+  }, timeoutMs);
+  const onAbort = () => ac.abort();
+  if (req.signal) {
+    if (req.signal.aborted) {
+      ac.abort();
+    }
+    req.signal.addEventListener('abort', onAbort);
+  }
+  try {
+    return await fn(ac.signal);
+  } catch (e) {
+    if (timedOut) {
+      throw timeoutError(req.service, req.method, req.url, Math.round(timeoutMs / 1000));
+    }
+    if (req.signal?.aborted) {
+      throw cancelledError(req.service, req.url);
+    }
+    if (e instanceof RequestError) {
+      throw e;
+    }
+    throw onNetworkError(e);
+  } finally {
+    clearTimeout(timer);
+    req.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function browserOrigin(): string | undefined {
+  return typeof window !== 'undefined' && window.location ? window.location.origin : undefined;
+}
+
+/** Browser mode: plain fetch, cross-origin, no cookies, only the headers CORS allows. */
+export const fetchTransport: Transport = (req) =>
+  withDeadline(
+    req,
+    async (signal) => {
+      const res = await fetch(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        signal,
+        mode: 'cors',
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      const text = await res.text();
+      return { status: res.status, header: (n: string) => res.headers.get(n), text };
+    },
+    () => networkError(req.service, req.method, req.url, browserOrigin())
+  );
+
+/** What server mode needs from Grafana's backendSrv (injected, to keep this module testable). */
+export interface ProxyFetcher {
+  fetch(options: {
+    url: string;
+    method: string;
+    data?: unknown;
+    headers?: Record<string, string>;
+    responseType?: 'text';
+    showErrorAlert?: boolean;
+    showSuccessAlert?: boolean;
+    requestId?: string;
+  }): Observable<{ status: number; data: unknown; headers: Headers }>;
+}
+
+/**
+ * Server mode: same-origin requests to `/api/datasources/proxy/uid/<uid>/<route>`. The proxy turns
+ * an upstream 401 into `400 Authentication to data source failed`; it is reported back as 401 so
+ * that the caller re-authenticates.
+ */
+export function proxyTransport(backend: ProxyFetcher): Transport {
+  return (req) =>
+    withDeadline(
+      req,
+      async () => {
+        try {
+          const res = await lastValueFrom(
+            backend.fetch({
+              url: req.url,
+              method: req.method,
+              data: req.body,
+              headers: req.headers,
+              responseType: 'text',
+              showErrorAlert: false,
+              showSuccessAlert: false,
+            })
+          );
+          const text = typeof res.data === 'string' ? res.data : JSON.stringify(res.data ?? '');
+          return { status: res.status, header: (n: string) => res.headers?.get(n) ?? null, text };
+        } catch (e) {
+          const err = e as { status?: number; data?: unknown; headers?: Headers };
+          if (typeof err?.status !== 'number' || err.status === 0) {
+            throw e;
+          }
+          let text = typeof err.data === 'string' ? err.data : JSON.stringify(err.data ?? '');
+          let status = err.status;
+          if (status === 400 && /Authentication to data source failed/.test(text)) {
+            status = 401;
+            text = JSON.stringify({ error: { message: 'Authentication to data source failed (Grafana proxy)' } });
+          }
+          return { status, header: (n: string) => err.headers?.get?.(n) ?? null, text };
+        }
+      },
+      (e) =>
+        new RequestError(
+          `Grafana's data source proxy failed for ${req.url}: ${String((e as Error)?.message ?? e)}`,
+          req.service,
+          req.url,
+          undefined,
+          'network'
+        )
+    );
+}

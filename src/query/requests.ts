@@ -1,0 +1,249 @@
+/**
+ * Pure request builders: an (interpolated) query and a time range → the Gnocchi requests.
+ * Requests per panel: 1 in every mode, 2 in `resource_search` when the metric name is a regex
+ * (one search to find the matching metric names, then one /v1/aggregates call for all resources).
+ */
+import type { Params } from '../client';
+import { toGnocchiTime } from '../gnocchi/time';
+import { DEFAULT_QUERY, GnocchiQuery, GnocchiResource } from '../types';
+
+export interface TimeWindow {
+  fromMs: number;
+  toMs: number;
+}
+
+export interface GnocchiRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  params: Params;
+  body?: unknown;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+export function isUuid(s: string): boolean {
+  return UUID_RE.test(s.trim());
+}
+
+/** Query with the old editor's defaults for missing fields (saved dashboards may lack any field). */
+export function withDefaults(q: GnocchiQuery): GnocchiQuery {
+  const out: GnocchiQuery = { ...q };
+  for (const [k, v] of Object.entries(DEFAULT_QUERY)) {
+    const key = k as keyof GnocchiQuery;
+    if (out[key] === undefined || out[key] === null) {
+      (out as unknown as Record<string, unknown>)[key] = v;
+    }
+  }
+  return out;
+}
+
+/** A resource search as Gnocchi takes it: a JSON filter object, a string filter, or everything. */
+export type Search = { kind: 'json'; value: object } | { kind: 'string'; value: string } | { kind: 'all' };
+
+export function parseSearch(text: string | undefined): Search {
+  const t = (text ?? '').trim();
+  if (!t) {
+    return { kind: 'all' };
+  }
+  if (t.startsWith('{')) {
+    try {
+      const value = JSON.parse(t);
+      if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        throw new Error('a JSON search must be an object');
+      }
+      return { kind: 'json', value };
+    } catch (e) {
+      throw new Error(`Invalid JSON in resource search: ${(e as Error).message}`);
+    }
+  }
+  return { kind: 'string', value: t };
+}
+
+/** The `search` of a /v1/aggregates body: Gnocchi accepts the JSON object or the string filter. */
+function aggregatesSearch(s: Search): object | string {
+  return s.kind === 'json' ? s.value : s.kind === 'string' ? s.value : {};
+}
+
+export function timeParams(w: TimeWindow, granularity?: string): Params {
+  const p: Params = { start: toGnocchiTime(w.fromMs), stop: toGnocchiTime(w.toMs) };
+  if (granularity && granularity.trim()) {
+    const g = Number(granularity.trim());
+    if (!Number.isFinite(g) || g <= 0) {
+      throw new Error(`Granularity must be a number of seconds, got "${granularity}"`);
+    }
+    p.granularity = g;
+  }
+  return p;
+}
+
+export function groupbyList(groupby: string | undefined): string[] {
+  return (groupby ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
+}
+
+function overlapAndFill(q: GnocchiQuery): Params {
+  const p: Params = {};
+  const fill = q.fill === undefined || q.fill === null ? '' : String(q.fill).trim();
+  if (fill !== '') {
+    p.fill = fill;
+  }
+  const overlap = q.needed_overlap === undefined || q.needed_overlap === null ? '' : String(q.needed_overlap).trim();
+  if (overlap !== '' && Number(overlap) !== 0) {
+    p.needed_overlap = overlap;
+  } else if (fill === '' && overlap !== '') {
+    // needed_overlap=0 without fill: Gnocchi would keep NaN points; dropna keeps the default behaviour.
+    p.fill = 'dropna';
+  }
+  return p;
+}
+
+function requireField(value: string | undefined, field: string, mode: string): string {
+  const v = (value ?? '').trim();
+  if (!v) {
+    throw new Error(`Set "${field}" for a ${mode} query`);
+  }
+  return v;
+}
+
+/** Does an operations string/JSON reference metrics by id (metric-ID mode) rather than by name? */
+function referencesMetricIds(operations: string): boolean {
+  const refs = [...operations.matchAll(/\(\s*metric\s+([^\s()]+)/g)].map((m) => m[1].replace(/^["']|["']$/g, ''));
+  const jsonRefs = [...operations.matchAll(/"metric"\s*,\s*\[?\s*"([^"]+)"/g)].map((m) => m[1]);
+  const all = [...refs, ...jsonRefs];
+  return all.length > 0 && all.every(isUuid);
+}
+
+function operationsBody(operations: string): unknown {
+  const t = operations.trim();
+  if (t.startsWith('[')) {
+    try {
+      return JSON.parse(t);
+    } catch (e) {
+      throw new Error(`Invalid JSON in operations: ${(e as Error).message}`);
+    }
+  }
+  return t;
+}
+
+/** `dynamic_aggregates`: one POST /v1/aggregates. */
+export function dynamicAggregatesRequest(q: GnocchiQuery, w: TimeWindow): GnocchiRequest {
+  const operations = requireField(q.operations, 'operations', 'dynamic aggregates');
+  const groupby = groupbyList(q.groupby);
+  const search = parseSearch(q.resource_search);
+  const body: Record<string, unknown> = { operations: operationsBody(operations) };
+  // Search mode (metric names, resources of a type) unless the operations reference metric ids only
+  // and there is neither a search nor a groupby (metric-ID mode, as the old plugin did).
+  if (search.kind !== 'all' || groupby.length > 0 || !referencesMetricIds(operations)) {
+    body.resource_type = (q.resource_type || 'generic').trim();
+    body.search = aggregatesSearch(search);
+  }
+  return {
+    method: 'POST',
+    path: '/v1/aggregates',
+    params: { details: 'true', ...timeParams(w, q.granularity), ...overlapAndFill(q), groupby },
+    body,
+  };
+}
+
+/** Is a metric_name a regular expression rather than a plain name? */
+export function isRegex(name: string): boolean {
+  return /[\\^$*+?()[\]{}|]/.test(name);
+}
+
+function resourcePath(type: string | undefined): string {
+  return `/v1/search/resource/${encodeURIComponent((type || 'generic').trim())}`;
+}
+
+/** Step 1 of `resource_search` with a regex: the matching resources (with their metrics maps). */
+export function resourceSearchRequest(q: GnocchiQuery): GnocchiRequest {
+  const search = parseSearch(q.resource_search);
+  if (search.kind === 'string') {
+    return { method: 'POST', path: resourcePath(q.resource_type), params: { filter: search.value } };
+  }
+  return { method: 'POST', path: resourcePath(q.resource_type), params: {}, body: search.kind === 'json' ? search.value : {} };
+}
+
+/** Metric names of `resources` matching `regex` (unanchored, as the old plugin). */
+export function matchingMetricNames(resources: GnocchiResource[], regex: string): string[] {
+  let re: RegExp;
+  try {
+    re = new RegExp(regex);
+  } catch (e) {
+    throw new Error(`Invalid metric regex "${regex}": ${(e as Error).message}`);
+  }
+  const names = new Set<string>();
+  for (const r of resources) {
+    for (const name of Object.keys(r.metrics ?? {})) {
+      if (re.test(name)) {
+        names.add(name);
+      }
+    }
+  }
+  return [...names].sort();
+}
+
+/** `resource_search` (step 2) : every (resource, metric) series in one /v1/aggregates call. */
+export function resourceSeriesRequest(q: GnocchiQuery, w: TimeWindow, metricNames: string[]): GnocchiRequest {
+  const aggregator = (q.aggregator || 'mean').trim();
+  const operations = ['metric', ...metricNames.map((n) => [n, aggregator])];
+  return {
+    method: 'POST',
+    path: '/v1/aggregates',
+    params: { details: 'true', ...timeParams(w, q.granularity) },
+    body: {
+      operations,
+      resource_type: (q.resource_type || 'generic').trim(),
+      search: aggregatesSearch(parseSearch(q.resource_search)),
+    },
+  };
+}
+
+/** `resource_aggregation`: the metric of all matching resources aggregated (per group). */
+export function resourceAggregationRequest(q: GnocchiQuery, w: TimeWindow): GnocchiRequest {
+  const metric = requireField(q.metric_name, 'metric_name', 'resource aggregation');
+  const aggregator = (q.aggregator || 'mean').trim();
+  const re = (q.reaggregator || 'none').trim();
+  const reaggregation = re === 'none' || re === '' ? 'mean' : re;
+  return {
+    method: 'POST',
+    path: '/v1/aggregates',
+    params: { details: 'true', ...timeParams(w, q.granularity), ...overlapAndFill(q), groupby: groupbyList(q.groupby) },
+    body: {
+      operations: ['aggregate', reaggregation, ['metric', metric, aggregator]],
+      resource_type: (q.resource_type || 'generic').trim(),
+      search: aggregatesSearch(parseSearch(q.resource_search)),
+    },
+  };
+}
+
+/**
+ * `resource` (resource id + metric name): a /v1/aggregates search on that one resource, so that
+ * the resource's attributes come back for labels in the same request.
+ */
+export function resourceMetricRequest(q: GnocchiQuery, w: TimeWindow): GnocchiRequest {
+  const id = requireField(q.resource_id, 'resource_id', 'resource');
+  const metric = requireField(q.metric_name, 'metric_name', 'resource');
+  const aggregator = (q.aggregator || 'mean').trim();
+  const search = isUuid(id) ? { '=': { id } } : { '=': { original_resource_id: id } };
+  return {
+    method: 'POST',
+    path: '/v1/aggregates',
+    params: { details: 'true', ...timeParams(w, q.granularity) },
+    body: { operations: ['metric', metric, aggregator], resource_type: (q.resource_type || 'generic').trim(), search },
+  };
+}
+
+/**
+ * `metric` (metric id): GET /v1/metric/<id>/measures. (Gnocchi 4.4 answers 403 to non-admin
+ * users for /v1/aggregates by metric id; the measures endpoint checks access correctly.)
+ */
+export function metricMeasuresRequest(q: GnocchiQuery, w: TimeWindow): GnocchiRequest {
+  const id = requireField(q.metric_id, 'metric_id', 'metric');
+  return {
+    method: 'GET',
+    path: `/v1/metric/${encodeURIComponent(id)}/measures`,
+    params: { aggregation: (q.aggregator || 'mean').trim(), ...timeParams(w, q.granularity) },
+  };
+}
