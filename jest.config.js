@@ -12,6 +12,8 @@ module.exports = {
   ...base,
   // @grafana/ui 13 pulls ESM-only packages (d3-interpolate's .mjs main, @react-hookz/web,
   // @ver0/deep-equal) that the scaffold's defaults do not transform.
+  // jsdom resolves the `browser` export of yaml (ESM); the repository checks use its Node build.
+  moduleNameMapper: { ...base.moduleNameMapper, '^yaml$': require.resolve('yaml') },
   transform: {
     '^.+\\.(t|j)sx?$': swc,
     '^.+\\.mjs$': swc,

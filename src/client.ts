@@ -3,7 +3,14 @@
  * token, basic, none), Gnocchi URL discovery, JSON requests with readable errors, one transparent
  * re-authentication on 401, and complete reads of paged listings.
  */
-import { CachedToken, findGnocchiEndpoint, keystoneAuthBody, KeystoneTokenBody, keystoneV3Url, TokenCache } from './auth/keystone';
+import {
+  CachedToken,
+  findGnocchiEndpoint,
+  keystoneAuthBody,
+  KeystoneTokenBody,
+  keystoneV3Url,
+  TokenCache,
+} from './auth/keystone';
 import { httpError, RequestError } from './http/errors';
 import { HttpResponse, Transport } from './http/transport';
 import { parseGnocchiJson } from './gnocchi/json';
@@ -80,7 +87,8 @@ export class GnocchiClient {
   private explicitGnocchiUrl(): string | undefined {
     const s = this.settings;
     if (s.access === 'proxy') {
-      return `${s.url.replace(/\/+$/, '')}/gnocchi`;
+      // plugin.json routes: `gnocchi-token` adds the static token from secureJsonData
+      return `${s.url.replace(/\/+$/, '')}/${this.mode === 'token' ? 'gnocchi-token' : 'gnocchi'}`;
     }
     if (s.jsonData.endpoint) {
       return s.jsonData.endpoint.trim().replace(/\/+$/, '');
@@ -141,7 +149,12 @@ export class GnocchiClient {
     try {
       parsed = JSON.parse(res.text);
     } catch {
-      throw new RequestError(`Keystone answered with a body that is not JSON (POST ${url})`, 'Keystone', url, res.status);
+      throw new RequestError(
+        `Keystone answered with a body that is not JSON (POST ${url})`,
+        'Keystone',
+        url,
+        res.status
+      );
     }
     const expiresAt = Date.parse(parsed.token?.expires_at ?? '');
     const issuedAt = Date.parse(parsed.token?.issued_at ?? '');
@@ -239,7 +252,12 @@ export class GnocchiClient {
     try {
       return parseGnocchiJson(res.text) as T;
     } catch {
-      throw new RequestError(`Gnocchi answered with a body that is not JSON (${method} ${url})`, 'Gnocchi', url, res.status);
+      throw new RequestError(
+        `Gnocchi answered with a body that is not JSON (${method} ${url})`,
+        'Gnocchi',
+        url,
+        res.status
+      );
     }
   }
 

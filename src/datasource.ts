@@ -83,7 +83,6 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
           key: request.requestId,
           state: errors.length ? LoadingState.Error : LoadingState.Done,
           errors: errors.length ? errors : undefined,
-          error: errors[0],
         });
         subscriber.complete();
       });

@@ -91,6 +91,8 @@ export type EndpointInterface = 'public' | 'internal' | 'admin';
  */
 export interface GnocchiOptions extends DataSourceJsonData {
   mode?: AuthMode;
+  /** Keystone v3 base derived from the URL by the config editor (used by the server-mode proxy routes). */
+  keystoneUrl?: string;
   /** Explicit Gnocchi URL; overrides the catalog. */
   endpoint?: string;
   /** Catalog interface (default public) and region (default: any). */

@@ -1,11 +1,12 @@
 import React, { ChangeEvent } from 'react';
-import { Alert, Field, FieldSet, Input, RadioButtonGroup, SecretInput, Select } from '@grafana/ui';
+import { Alert, Combobox, ComboboxOption, Field, FieldSet, Input, RadioButtonGroup, SecretInput } from '@grafana/ui';
 import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
+import { keystoneV3Url } from '../auth/keystone';
 import { AuthMode, EndpointInterface, GnocchiOptions, GnocchiSecureJsonData } from '../types';
 
 type Props = DataSourcePluginOptionsEditorProps<GnocchiOptions, GnocchiSecureJsonData>;
 
-const AUTH_MODES: Array<SelectableValue<AuthMode>> = [
+const AUTH_MODES: Array<ComboboxOption<AuthMode>> = [
   { value: 'keystone', label: 'Keystone password' },
   { value: 'application_credential', label: 'Keystone application credential' },
   { value: 'token', label: 'Static token' },
@@ -18,14 +19,26 @@ const ACCESS: Array<SelectableValue<string>> = [
   { value: 'proxy', label: 'Server', description: "Through Grafana's data source proxy; secrets stay on the server" },
 ];
 
-const INTERFACES: Array<SelectableValue<EndpointInterface>> = ['public', 'internal', 'admin'].map((v) => ({
+const INTERFACES: Array<ComboboxOption<EndpointInterface>> = ['public', 'internal', 'admin'].map((v) => ({
   value: v as EndpointInterface,
   label: v,
 }));
 
 type SecretKey = keyof GnocchiSecureJsonData;
 
-export function ConfigEditor({ options, onOptionsChange }: Props) {
+/** Derived settings: the /v3 Keystone base for the server-mode proxy routes (plugin.json). */
+function withDerived(o: Props['options']): Props['options'] {
+  let keystoneUrl: string | undefined;
+  try {
+    keystoneUrl = o.url ? keystoneV3Url(o.url) : undefined;
+  } catch {
+    keystoneUrl = undefined;
+  }
+  return keystoneUrl === o.jsonData.keystoneUrl ? o : { ...o, jsonData: { ...o.jsonData, keystoneUrl } };
+}
+
+export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
+  const onOptionsChange = (o: Props['options']) => emit(withDerived(o));
   const jsonData = options.jsonData;
   const mode: AuthMode = jsonData.mode ?? 'keystone';
   const browser = options.access !== 'proxy';
@@ -83,8 +96,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           />
         </Field>
         <Field label="Authentication">
-          <Select
-            inputId="gnocchi-auth-mode"
+          <Combobox
+            id="gnocchi-auth-mode"
             options={AUTH_MODES}
             value={mode}
             width={40}
@@ -117,8 +130,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         {keystone && (
           <Field label="Catalog interface and region">
             <>
-              <Select
-                inputId="gnocchi-interface"
+              <Combobox
+                id="gnocchi-interface"
                 options={INTERFACES}
                 value={jsonData.interface ?? 'public'}
                 width={20}
@@ -199,9 +212,9 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
 
       {browser && keystone && (
         <Alert severity="info" title="Browser access">
-          The browser authenticates to Keystone and calls Gnocchi directly, so the credential above reaches every
-          viewer of this data source: prefer an application credential with a reader role. Keystone and Gnocchi must
-          allow this Grafana origin in their [cors] sections, and Keystone must expose X-Subject-Token.
+          The browser authenticates to Keystone and calls Gnocchi directly, so the credential above reaches every viewer
+          of this data source: prefer an application credential with a reader role. Keystone and Gnocchi must allow this
+          Grafana origin in their [cors] sections, and Keystone must expose X-Subject-Token.
         </Alert>
       )}
     </>

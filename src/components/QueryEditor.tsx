@@ -1,5 +1,5 @@
 import React, { ChangeEvent } from 'react';
-import { InlineField, InlineSwitch, Input, Select, Stack, TextArea } from '@grafana/ui';
+import { InlineField, InlineSwitch, Input, Combobox, Stack, TextArea } from '@grafana/ui';
 import { QueryEditorProps } from '@grafana/data';
 import { DataSource } from '../datasource';
 import { GnocchiOptions, GnocchiQuery, QUERY_MODES, QueryMode } from '../types';
@@ -37,8 +37,8 @@ export function QueryEditor({ query: raw, onChange, onRunQuery }: Props) {
   return (
     <Stack direction="column" gap={0}>
       <InlineField label="Query mode" labelWidth={W}>
-        <Select
-          inputId="gnocchi-query-mode"
+        <Combobox
+          id="gnocchi-query-mode"
           options={QUERY_MODES}
           value={mode}
           width={40}

@@ -5,7 +5,7 @@
  */
 import type { ScopedVars } from '@grafana/data';
 
-import { formatFilterVariable, formatJsonFilterVariable } from '../gnocchi/filter';
+import { formatFilterVariable, formatJsonFilterVariable, unquoteVariableReferences } from '../gnocchi/filter';
 import type { GnocchiQuery } from '../types';
 
 /** The part of Grafana's TemplateSrv used here. */
@@ -54,13 +54,17 @@ export function interpolateQuery(q: GnocchiQuery, srv: TemplateSrvLike, scopedVa
   const r = (text: string | undefined, format: string | Function) =>
     text === undefined || text === null ? text : srv.replace(String(text), scopedVars, format);
   const search = (q.resource_search ?? '').trim();
-  const searchFormat = search.startsWith('{') ? formatJsonFilterVariable : formatFilterVariable;
+  const json = search.startsWith('{');
+  const searchFormat = json ? formatJsonFilterVariable : formatFilterVariable;
+  // Old dashboards quoted variables themselves (`host = "$host"`); values are quoted by the format now.
+  const searchText = json ? q.resource_search : unquoteVariableReferences(q.resource_search ?? '');
   // metric_name is a regex only in resource_search mode; elsewhere it is one exact name.
-  const metricFormat = (q.queryMode ?? 'resource_search') === 'resource_search' ? regexFormat : singleValue('metric_name');
+  const metricFormat =
+    (q.queryMode ?? 'resource_search') === 'resource_search' ? regexFormat : singleValue('metric_name');
   return {
     ...q,
     resource_type: r(q.resource_type, singleValue('resource_type')),
-    resource_search: r(q.resource_search, searchFormat),
+    resource_search: r(searchText, searchFormat),
     resource_id: r(q.resource_id, singleValue('resource_id')),
     metric_id: r(q.metric_id, singleValue('metric_id')),
     metric_name: r(q.metric_name, metricFormat),

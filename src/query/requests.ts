@@ -162,7 +162,12 @@ export function resourceSearchRequest(q: GnocchiQuery): GnocchiRequest {
   if (search.kind === 'string') {
     return { method: 'POST', path: resourcePath(q.resource_type), params: { filter: search.value } };
   }
-  return { method: 'POST', path: resourcePath(q.resource_type), params: {}, body: search.kind === 'json' ? search.value : {} };
+  return {
+    method: 'POST',
+    path: resourcePath(q.resource_type),
+    params: {},
+    body: search.kind === 'json' ? search.value : {},
+  };
 }
 
 /** Metric names of `resources` matching `regex` (unanchored, as the old plugin). */

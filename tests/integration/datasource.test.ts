@@ -1,0 +1,474 @@
+/**
+ * The data source against the real Keystone + Gnocchi: every query mode with values from the
+ * seed, requests per panel, one Keystone request for 20 concurrent panels, RBAC, errors, and
+ * that a variable value cannot widen a search.
+ */
+import { DataFrame, DataQueryRequest, DataQueryResponse, dateTime, FieldType, ScopedVars } from '@grafana/data';
+import { lastValueFrom } from 'rxjs';
+
+import { DataSource } from '../../src/datasource';
+import { fetchTransport, HttpRequest, Transport } from '../../src/http/transport';
+import { TemplateSrvLike } from '../../src/query/interpolate';
+import { GnocchiOptions, GnocchiQuery } from '../../src/types';
+import { loadSeed, Seed, seedValue } from './seed';
+
+let seed: Seed;
+beforeAll(() => {
+  seed = loadSeed();
+});
+
+/** Grafana's variable syntax ($var, ${var}, [[var]]) with format functions, for the variables given. */
+function templateSrv(vars: Record<string, string | string[]>): TemplateSrvLike {
+  return {
+    replace(target = '', _scoped?: ScopedVars, format?: string | Function) {
+      return target.replace(/\$(\w+)|\$\{(\w+)\}|\[\[(\w+)\]\]/g, (m, a, b, c) => {
+        const name = a ?? b ?? c;
+        if (!(name in vars)) {
+          return m;
+        }
+        const value = vars[name];
+        if (typeof format === 'function') {
+          return format(value, { name, multi: Array.isArray(value) });
+        }
+        return Array.isArray(value) ? value.join(',') : value;
+      });
+    },
+  };
+}
+
+function counting(inner: Transport = fetchTransport) {
+  const sent: HttpRequest[] = [];
+  const transport: Transport = (req) => {
+    sent.push(req);
+    return inner(req);
+  };
+  return {
+    transport,
+    sent,
+    count: (service: string) => sent.filter((r) => r.service === service).length,
+  };
+}
+
+function dataSource(
+  jsonData: Partial<GnocchiOptions> = {},
+  vars: Record<string, string | string[]> = {},
+  url?: string
+) {
+  const c = counting();
+  const ds = new DataSource(
+    {
+      id: 1,
+      uid: 'gnocchi',
+      type: 'gnocchixyz-gnocchi-datasource',
+      name: 'Gnocchi',
+      access: 'direct',
+      url: url ?? `${seed.urls.keystone}/v3`,
+      jsonData: {
+        mode: 'keystone',
+        username: 'grafana',
+        password: 'grafana-secret',
+        project: 'grafana-demo',
+        ...jsonData,
+      },
+      meta: {} as any,
+      readOnly: false,
+    },
+    { transport: c.transport, templateSrv: templateSrv(vars) }
+  );
+  return { ds, ...c };
+}
+
+function request(
+  targets: GnocchiQuery[],
+  fromMs: number,
+  toMs: number,
+  intervalMs = 60_000
+): DataQueryRequest<GnocchiQuery> {
+  const from = dateTime(fromMs);
+  const to = dateTime(toMs);
+  return {
+    requestId: 'test',
+    interval: '1m',
+    intervalMs,
+    range: { from, to, raw: { from, to } },
+    scopedVars: {},
+    targets,
+    timezone: 'utc',
+    app: 'dashboard',
+    startTime: Date.now(),
+  } as DataQueryRequest<GnocchiQuery>;
+}
+
+async function run(ds: DataSource, targets: GnocchiQuery[], fromMs?: number, toMs?: number, intervalMs?: number) {
+  const end = seed.measures.end_unix * 1000;
+  const res: DataQueryResponse = await lastValueFrom(
+    ds.query(request(targets, fromMs ?? end - 3 * 3_600_000, toMs ?? end + 1, intervalMs))
+  );
+  return res;
+}
+
+function points(frame: DataFrame): Array<[number, number]> {
+  const time = frame.fields.find((f) => f.type === FieldType.time)!;
+  const value = frame.fields.find((f) => f.type === FieldType.number)!;
+  return time.values.map((t: number, i: number) => [t, value.values[i]]);
+}
+
+const vms = () => Object.entries(seed.resources).filter(([name]) => name.startsWith('vm-'));
+
+describe('query modes against the real stack', () => {
+  it('dynamic_aggregates with groupby: one request, one series per host, mean of the seeded formula', async () => {
+    const { ds, count } = dataSource();
+    const res = await run(ds, [
+      {
+        refId: 'A',
+        queryMode: 'dynamic_aggregates',
+        resource_type: 'demo_instance',
+        operations: '(aggregate mean (metric cpu_util mean))',
+        groupby: 'host',
+        label: 'cpu of ${host}',
+      },
+    ]);
+    expect(res.errors).toBeUndefined();
+    expect(count('Gnocchi')).toBe(1);
+    expect(res.data.map((f: DataFrame) => f.name)).toEqual([
+      'cpu of compute-1',
+      'cpu of compute-2',
+      'cpu of compute-3',
+      'cpu of compute-4',
+    ]);
+    const frame = res.data[1] as DataFrame;
+    expect(frame.refId).toBe('A');
+    expect(frame.fields[1].labels).toMatchObject({ host: 'compute-2' });
+    const members = vms()
+      .filter(([, r]) => r.host === 'compute-2')
+      .map(([, r]) => r.index);
+    const pts = points(frame);
+    expect(pts.length).toBeGreaterThan(30);
+    for (const [t, v] of pts.slice(0, 20)) {
+      const expected = members.reduce((s, i) => s + seedValue('cpu_util', i, t / 1000), 0) / members.length;
+      expect(v).toBeCloseTo(expected, 6);
+    }
+  });
+
+  it('resource_search with a metric regex: at most 2 requests for every resource and metric', async () => {
+    const { ds, count } = dataSource();
+    const res = await run(ds, [
+      {
+        refId: 'A',
+        queryMode: 'resource_search',
+        resource_type: 'demo_instance',
+        resource_search: "display_name like 'web-%'",
+        metric_name: 'cpu_util|memory',
+        aggregator: 'mean',
+        label: '${display_name} $metric',
+        draw_missing_datapoint_as_zero: false,
+      },
+    ]);
+    expect(res.errors).toBeUndefined();
+    const web = vms().filter(([, r]) => String(r.display_name).startsWith('web-'));
+    expect(web.length).toBeGreaterThan(1);
+    expect(res.data).toHaveLength(web.length * 2);
+    expect(count('Gnocchi')).toBeLessThanOrEqual(2);
+    const [name, vm] = web[0];
+    const frame = (res.data as DataFrame[]).find((f) => f.name === `${vm.display_name} memory.usage`)!;
+    expect(frame).toBeDefined();
+    expect(frame.fields[1].labels).toMatchObject({
+      original_resource_id: name,
+      metric: 'memory.usage',
+      aggregation: 'mean',
+      host: vm.host,
+    });
+    expect(new Set(points(frame).map(([, v]) => v))).toEqual(new Set([seedValue('memory.usage', vm.index, 0)]));
+  });
+
+  it('resource_search with a plain metric name: a single request', async () => {
+    const { ds, count } = dataSource();
+    const res = await run(ds, [
+      { refId: 'A', queryMode: 'resource_search', resource_type: 'demo_host', metric_name: 'load' },
+    ]);
+    expect(count('Gnocchi')).toBe(1);
+    expect(res.data).toHaveLength(4);
+    // default names are distinct
+    expect(new Set(res.data.map((f: DataFrame) => f.name)).size).toBe(4);
+  });
+
+  it('resource_aggregation: max per flavor on the current /v1/aggregates API', async () => {
+    const { ds, count, sent } = dataSource();
+    const res = await run(ds, [
+      {
+        refId: 'A',
+        queryMode: 'resource_aggregation',
+        resource_type: 'demo_instance',
+        metric_name: 'cpu_util',
+        aggregator: 'mean',
+        reaggregator: 'max',
+        groupby: 'flavor',
+        label: '$flavor',
+      },
+    ]);
+    expect(res.errors).toBeUndefined();
+    expect(count('Gnocchi')).toBe(1);
+    expect(sent.find((r) => r.service === 'Gnocchi')!.url).toContain('/v1/aggregates');
+    const flavors = [...new Set(vms().map(([, r]) => String(r.flavor)))].sort();
+    expect(res.data.map((f: DataFrame) => f.name)).toEqual(flavors);
+    const members = vms()
+      .filter(([, r]) => r.flavor === flavors[0])
+      .map(([, r]) => r.index);
+    for (const [t, v] of points(res.data[0]).slice(0, 10)) {
+      expect(v).toBeCloseTo(Math.max(...members.map((i) => seedValue('cpu_util', i, t / 1000))), 6);
+    }
+  });
+
+  it('resource: resource id + metric name, labelled with the resource attributes', async () => {
+    const { ds, count } = dataSource();
+    const vm = seed.resources['vm-001'];
+    const res = await run(ds, [
+      {
+        refId: 'B',
+        queryMode: 'resource',
+        resource_type: 'demo_instance',
+        resource_id: 'vm-001',
+        metric_name: 'cpu_util',
+        label: '${display_name} on $host',
+      },
+    ]);
+    expect(res.errors).toBeUndefined();
+    expect(count('Gnocchi')).toBe(1);
+    expect(res.data).toHaveLength(1);
+    expect(res.data[0].name).toBe(`${vm.display_name} on ${vm.host}`);
+    // draw_missing_datapoint_as_zero defaults to true (old editor): the 60 s buckets between the
+    // seed's 5-minute points are zeros
+    const pts = points(res.data[0]);
+    expect(pts.length).toBeGreaterThan(100);
+    for (const [t, v] of pts.slice(0, 40)) {
+      expect(v).toBeCloseTo(t % 300_000 === 0 ? seedValue('cpu_util', vm.index, t / 1000) : 0, 6);
+    }
+  });
+
+  it('metric: a metric id, as a member (Gnocchi 4.4 refuses /v1/aggregates by id to members)', async () => {
+    const { ds, count } = dataSource();
+    const from = Date.UTC(2024, 0, 1);
+    const hourly = await run(
+      ds,
+      [{ refId: 'A', queryMode: 'metric', metric_id: seed.fixed.metric_id, granularity: '3600' }],
+      from,
+      from + 3_600_000
+    );
+    expect(hourly.errors).toBeUndefined();
+    expect(points(hourly.data[0])).toEqual([[from, 5.5]]);
+    const minutes = await run(
+      ds,
+      [{ refId: 'A', queryMode: 'metric', metric_id: seed.fixed.metric_id, draw_missing_datapoint_as_zero: false }],
+      from,
+      from + 600_000
+    );
+    expect(points(minutes.data[0]).map(([, v]) => v)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(count('Keystone')).toBe(1);
+  });
+
+  it('several panels of one dashboard: 20 concurrent queries cause exactly 1 Keystone request', async () => {
+    const { ds, count } = dataSource();
+    const target: GnocchiQuery = {
+      refId: 'A',
+      queryMode: 'resource_search',
+      resource_type: 'demo_host',
+      metric_name: 'load',
+    };
+    const all = await Promise.all(Array.from({ length: 20 }, () => run(ds, [target])));
+    expect(all.every((r) => r.data.length === 4)).toBe(true);
+    expect(count('Keystone')).toBe(1);
+    expect(count('Gnocchi')).toBe(20);
+  });
+
+  it('a search that matches no metric is an empty result, not an error', async () => {
+    const { ds } = dataSource();
+    const res = await run(ds, [
+      {
+        refId: 'A',
+        queryMode: 'dynamic_aggregates',
+        resource_type: 'demo_instance',
+        operations: '(metric no_such_metric mean)',
+      },
+    ]);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual([]);
+  });
+});
+
+describe('auth modes against the real stack', () => {
+  it('Save & test with a Keystone password', async () => {
+    const { ds } = dataSource();
+    const r = await ds.testDatasource();
+    expect(r).toMatchObject({ status: 'success' });
+    expect(r.message).toMatch(
+      /Keystone authentication OK\. Gnocchi 4\.4\.\d+ at http:\/\/127\.0\.0\.1:8041: \d+ resource types\./
+    );
+  });
+
+  it('Save & test and a query with an application credential (by id, and by name + user)', async () => {
+    const ac = seed.application_credential;
+    for (const jsonData of [
+      { mode: 'application_credential' as const, appCredentialId: ac.id, appCredentialSecret: ac.secret },
+      {
+        mode: 'application_credential' as const,
+        appCredentialName: ac.name,
+        username: 'grafana',
+        appCredentialSecret: ac.secret,
+      },
+    ]) {
+      const { ds } = dataSource({ ...jsonData, password: undefined, project: undefined }, {}, seed.urls.keystone);
+      expect(await ds.testDatasource()).toMatchObject({ status: 'success' });
+      const res = await run(ds, [
+        { refId: 'A', queryMode: 'resource_search', resource_type: 'demo_host', metric_name: 'load' },
+      ]);
+      expect(res.data).toHaveLength(4);
+    }
+  });
+
+  it('a static token', async () => {
+    const { ds: ks } = dataSource();
+    await ks.testDatasource();
+    const token = (ks.client as any).tokens.current.token as string;
+    const { ds } = dataSource({ mode: 'token', token }, {}, seed.urls.gnocchi);
+    expect(await ds.testDatasource()).toMatchObject({ status: 'success' });
+  });
+
+  it('the other project sees none of the demo resources through the data source', async () => {
+    const { ds } = dataSource({ username: 'other', password: 'other-secret', project: 'other-demo' });
+    const res = await run(ds, [
+      { refId: 'A', queryMode: 'resource_search', resource_type: 'demo_instance', metric_name: 'cpu_util' },
+    ]);
+    expect(res.data).toHaveLength(3);
+    for (const f of res.data as DataFrame[]) {
+      expect(f.fields[1].labels?.host).toBe('compute-9');
+    }
+  });
+});
+
+describe('templating against the real stack', () => {
+  it('a multi-value variable becomes an `in` list of quoted values', async () => {
+    const { ds } = dataSource({}, { hosts: ['compute-1', 'compute-3'] });
+    const res = await run(ds, [
+      {
+        refId: 'A',
+        queryMode: 'dynamic_aggregates',
+        resource_type: 'demo_instance',
+        resource_search: 'host in $hosts',
+        operations: '(aggregate mean (metric cpu_util mean))',
+        groupby: 'host',
+      },
+    ]);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.map((f: DataFrame) => f.fields[1].labels?.host)).toEqual(['compute-1', 'compute-3']);
+  });
+
+  it('a value containing quotes and `or` cannot widen the search', async () => {
+    const { ds } = dataSource(
+      {},
+      { hosts: ["compute-1' or host != 'x", 'compute-2'], host: "compute-1' or host != 'x" }
+    );
+    const multi = await run(ds, [
+      {
+        refId: 'A',
+        queryMode: 'resource_search',
+        resource_type: 'demo_instance',
+        resource_search: 'host in $hosts',
+        metric_name: 'memory.usage',
+      },
+    ]);
+    expect(multi.errors).toBeUndefined();
+    const hosts = new Set((multi.data as DataFrame[]).map((f) => f.fields[1].labels?.host));
+    expect(hosts).toEqual(new Set(['compute-2']));
+    const single = await run(ds, [
+      {
+        refId: 'A',
+        queryMode: 'resource_search',
+        resource_type: 'demo_instance',
+        resource_search: 'host = $host',
+        metric_name: 'memory.usage',
+      },
+    ]);
+    expect(single.errors).toBeUndefined();
+    expect(single.data).toEqual([]);
+  });
+
+  it('a single-value field given several values is a clear error naming the field', async () => {
+    const { ds, sent } = dataSource({}, { vm: ['vm-001', 'vm-002'] });
+    const res = await run(ds, [
+      {
+        refId: 'A',
+        queryMode: 'resource',
+        resource_type: 'demo_instance',
+        resource_id: '$vm',
+        metric_name: 'cpu_util',
+      },
+    ]);
+    expect(res.errors?.[0].message).toBe(
+      'The field "resource_id" takes one value, but a variable gives it 2 (vm-001, vm-002)'
+    );
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe('errors a user can cause, as readable messages', () => {
+  it.each([
+    [
+      {
+        queryMode: 'dynamic_aggregates',
+        resource_type: 'demo_instance',
+        operations: '(aggregate mean (metric cpu_util mean)',
+      },
+      /^Gnocchi 400 Bad Request: Invalid operations: Fail to parse the operations string: .*\(POST http:\/\/127\.0\.0\.1:8041\/v1\/aggregates\?details=true/,
+    ],
+    [
+      { queryMode: 'resource_search', resource_type: 'no_such_type', metric_name: 'cpu_util' },
+      /^Gnocchi 400 Bad Request: Resource type does not exist: no_such_type/,
+    ],
+    [
+      {
+        queryMode: 'resource_search',
+        resource_type: 'demo_instance',
+        resource_search: '{"=": ',
+        metric_name: 'cpu_util',
+      },
+      /^Invalid JSON in resource search: /,
+    ],
+    [
+      {
+        queryMode: 'resource_search',
+        resource_type: 'demo_instance',
+        resource_search: "host == 'a'",
+        metric_name: 'cpu.*',
+      },
+      /^Gnocchi 400 Bad Request: .*filter.*\(POST http:\/\/127\.0\.0\.1:8041\/v1\/search\/resource\/demo_instance/i,
+    ],
+  ] as Array<[Partial<GnocchiQuery>, RegExp]>)('%j', async (fields, expected) => {
+    const { ds } = dataSource();
+    const res = await run(ds, [{ refId: 'A', ...fields }]);
+    expect(res.data).toEqual([]);
+    expect(res.errors?.[0].refId).toBe('A');
+    expect(res.errors?.[0].message).toMatch(expected);
+  });
+
+  it('a wrong password', async () => {
+    const { ds } = dataSource({ password: 'wrong' });
+    expect(await ds.testDatasource()).toEqual({
+      status: 'error',
+      message: `Keystone 401 Unauthorized: The request you have made requires authentication. Check the user, password or application credential, and the project. (POST ${seed.urls.keystone}/v3/auth/tokens)`,
+    });
+  });
+
+  it('a wrong URL (nothing listening) ends quickly with the URL and the CORS hint', async () => {
+    const { ds } = dataSource({}, {}, 'http://127.0.0.1:1/v3');
+    const r = await ds.testDatasource();
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(
+      /^The browser could not reach Keystone at http:\/\/127\.0\.0\.1:1\/v3\/auth\/tokens .*CORS/
+    );
+  });
+
+  it('a project the user is not a member of', async () => {
+    const { ds } = dataSource({ project: 'other-demo' });
+    expect((await ds.testDatasource()).message).toMatch(/^Keystone 401/);
+  });
+});
