@@ -301,7 +301,7 @@ describe('auth modes against the real stack', () => {
     const r = await ds.testDatasource();
     expect(r).toMatchObject({ status: 'success' });
     expect(r.message).toMatch(
-      /Keystone authentication OK\. Gnocchi 4\.4\.\d+ at http:\/\/127\.0\.0\.1:8041: \d+ resource types\./
+      /Keystone authentication OK\. Gnocchi 4\.4\.\d+ at http:\/\/127\.0\.0\.1:\d+: \d+ resource types\./
     );
   });
 
@@ -418,7 +418,7 @@ describe('errors a user can cause, as readable messages', () => {
         resource_type: 'demo_instance',
         operations: '(aggregate mean (metric cpu_util mean)',
       },
-      /^Gnocchi 400 Bad Request: Invalid operations: Fail to parse the operations string: .*\(POST http:\/\/127\.0\.0\.1:8041\/v1\/aggregates\?details=true/,
+      /^Gnocchi 400 Bad Request: Invalid operations: Fail to parse the operations string: .*\(POST http:\/\/127\.0\.0\.1:\d+\/v1\/aggregates\?details=true/,
     ],
     [
       { queryMode: 'resource_search', resource_type: 'no_such_type', metric_name: 'cpu_util' },
@@ -440,7 +440,7 @@ describe('errors a user can cause, as readable messages', () => {
         resource_search: "host == 'a'",
         metric_name: 'cpu.*',
       },
-      /^Gnocchi 400 Bad Request: .*filter.*\(POST http:\/\/127\.0\.0\.1:8041\/v1\/search\/resource\/demo_instance/i,
+      /^Gnocchi 400 Bad Request: .*filter.*\(POST http:\/\/127\.0\.0\.1:\d+\/v1\/search\/resource\/demo_instance/i,
     ],
   ] as Array<[Partial<GnocchiQuery>, RegExp]>)('%j', async (fields, expected) => {
     const { ds } = dataSource();
