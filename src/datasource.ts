@@ -7,6 +7,7 @@ import {
   DataSourceApi,
   DataSourceInstanceSettings,
   LoadingState,
+  MetricFindValue,
   ScopedVars,
   TestDataSourceResponse,
 } from '@grafana/data';
@@ -16,10 +17,11 @@ import { Observable } from 'rxjs';
 import { GnocchiClient } from './client';
 import { messageOf } from './http/errors';
 import { fetchTransport, proxyTransport, Transport } from './http/transport';
-import { interpolateQuery, TemplateSrvLike } from './query/interpolate';
+import { interpolateQuery, interpolateSearch, interpolateSingle, TemplateSrvLike } from './query/interpolate';
+import { parseVariableQuery, runVariableQuery } from './variables';
 import { withDefaults } from './query/requests';
 import { runQuery } from './query/run';
-import { DEFAULT_QUERY, GnocchiOptions, GnocchiQuery } from './types';
+import { DEFAULT_QUERY, GnocchiOptions, GnocchiQuery, GnocchiVariableQuery } from './types';
 
 export interface DataSourceDeps {
   transport?: Transport;
@@ -87,6 +89,27 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
         subscriber.complete();
       });
       return () => abort.abort();
+    });
+  }
+
+  /** Template variables: `resources(type, display, value attribute, search)`, `metrics(resource id)`. */
+  async metricFindQuery(
+    query: string | GnocchiVariableQuery,
+    options?: { scopedVars?: ScopedVars }
+  ): Promise<MetricFindValue[]> {
+    const text = typeof query === 'string' ? query : query.query;
+    const scoped = options?.scopedVars ?? {};
+    const q = parseVariableQuery(text);
+    if (q.kind === 'metrics') {
+      return runVariableQuery(this.client, {
+        ...q,
+        resourceId: interpolateSingle(q.resourceId, 'resource id', this.templateSrv, scoped),
+      });
+    }
+    return runVariableQuery(this.client, {
+      ...q,
+      resourceType: interpolateSingle(q.resourceType, 'resource type', this.templateSrv, scoped),
+      search: interpolateSearch(q.search, this.templateSrv, scoped),
     });
   }
 

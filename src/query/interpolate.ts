@@ -54,17 +54,14 @@ export function interpolateQuery(q: GnocchiQuery, srv: TemplateSrvLike, scopedVa
   const r = (text: string | undefined, format: string | Function) =>
     text === undefined || text === null ? text : srv.replace(String(text), scopedVars, format);
   const search = (q.resource_search ?? '').trim();
-  const json = search.startsWith('{');
-  const searchFormat = json ? formatJsonFilterVariable : formatFilterVariable;
-  // Old dashboards quoted variables themselves (`host = "$host"`); values are quoted by the format now.
-  const searchText = json ? q.resource_search : unquoteVariableReferences(q.resource_search ?? '');
   // metric_name is a regex only in resource_search mode; elsewhere it is one exact name.
   const metricFormat =
     (q.queryMode ?? 'resource_search') === 'resource_search' ? regexFormat : singleValue('metric_name');
   return {
     ...q,
     resource_type: r(q.resource_type, singleValue('resource_type')),
-    resource_search: r(searchText, searchFormat),
+    // Old dashboards quoted variables themselves (`host = "$host"`); values are quoted by the format now.
+    resource_search: q.resource_search === undefined ? undefined : interpolateSearch(search, srv, scopedVars),
     resource_id: r(q.resource_id, singleValue('resource_id')),
     metric_id: r(q.metric_id, singleValue('metric_id')),
     metric_name: r(q.metric_name, metricFormat),
@@ -75,4 +72,17 @@ export function interpolateQuery(q: GnocchiQuery, srv: TemplateSrvLike, scopedVa
     granularity: r(q.granularity, singleValue('granularity')),
     label: r(q.label, labelFormat),
   };
+}
+
+/** A resource search (string or JSON filter) with its variables quoted for Gnocchi. */
+export function interpolateSearch(search: string, srv: TemplateSrvLike, scopedVars: ScopedVars = {}): string {
+  const json = search.trim().startsWith('{');
+  return json
+    ? srv.replace(search, scopedVars, formatJsonFilterVariable)
+    : srv.replace(unquoteVariableReferences(search), scopedVars, formatFilterVariable);
+}
+
+/** A field that takes one value. */
+export function interpolateSingle(text: string, field: string, srv: TemplateSrvLike, scopedVars: ScopedVars = {}) {
+  return srv.replace(text, scopedVars, singleValue(field));
 }

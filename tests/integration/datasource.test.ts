@@ -472,3 +472,39 @@ describe('errors a user can cause, as readable messages', () => {
     expect((await ds.testDatasource()).message).toMatch(/^Keystone 401/);
   });
 });
+
+describe('template variable queries against the real stack', () => {
+  it('resources(type, display, value, search) with a multi-value variable in the search', async () => {
+    const { ds } = dataSource({}, { hosts: ['compute-1', 'compute-2'] });
+    const values = await ds.metricFindQuery(
+      "resources(demo_instance, ${display_name}@$host, id, host in $hosts and flavor = 'm1.large')"
+    );
+    const expected = vms().filter(
+      ([, r]) => ['compute-1', 'compute-2'].includes(String(r.host)) && r.flavor === 'm1.large'
+    );
+    expect(values.map((v) => v.value).sort()).toEqual(expected.map(([, r]) => r.id).sort());
+    expect(values.map((v) => v.text).sort()).toEqual(expected.map(([, r]) => `${r.display_name}@${r.host}`).sort());
+  });
+
+  it('a dotted value attribute gives metric ids; metrics(id) lists metric names', async () => {
+    const { ds } = dataSource();
+    const [one] = await ds.metricFindQuery(
+      "resources(demo_instance, $display_name, metrics.cpu_util, original_resource_id = 'vm-001')"
+    );
+    expect(one).toEqual({
+      text: seed.resources['vm-001'].display_name,
+      value: seed.resources['vm-001'].metrics.cpu_util,
+    });
+    const names = await ds.metricFindQuery(`metrics(${seed.resources['vm-001'].id})`);
+    expect(names.map((n) => n.text)).toEqual(['cpu_util', 'memory.usage']);
+  });
+
+  it('legacy two/three-argument forms', async () => {
+    const { ds } = dataSource();
+    const hosts = await ds.metricFindQuery('resources(demo_host, name)');
+    expect(hosts.map((h) => h.value)).toEqual(
+      expect.arrayContaining(['compute-1', 'compute-2', 'compute-3', 'compute-4'])
+    );
+    expect(hosts).toHaveLength(4);
+  });
+});
