@@ -508,3 +508,19 @@ describe('template variable queries against the real stack', () => {
     expect(hosts).toHaveLength(4);
   });
 });
+
+describe('token lifecycle against the real stack', () => {
+  it('a token Gnocchi rejects (401) is renewed once, transparently', async () => {
+    const { ds, count } = dataSource();
+    await ds.testDatasource();
+    expect(count('Keystone')).toBe(1);
+    // as if the token had expired or been revoked: Gnocchi's keystonemiddleware answers 401
+    (ds.client as any).tokens.current.token = 'gAAAAAB-not-a-valid-token';
+    const res = await run(ds, [
+      { refId: 'A', queryMode: 'resource_search', resource_type: 'demo_host', metric_name: 'load' },
+    ]);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toHaveLength(4);
+    expect(count('Keystone')).toBe(2);
+  });
+});

@@ -1,0 +1,63 @@
+import { interpolateQuery, interpolateSearch, TemplateSrvLike } from './interpolate';
+
+/** Grafana's variable syntax with format functions, for the variables given. */
+function srv(vars: Record<string, string | string[]>): TemplateSrvLike {
+  return {
+    replace(target = '', _scoped, format) {
+      return target.replace(/\$(\w+)|\$\{(\w+)\}|\[\[(\w+)\]\]/g, (m, a, b, c) => {
+        const name = a ?? b ?? c;
+        if (!(name in vars)) {
+          return m;
+        }
+        return typeof format === 'function'
+          ? format(vars[name], { name, multi: Array.isArray(vars[name]) })
+          : String(vars[name]);
+      });
+    },
+  };
+}
+
+const vars = srv({
+  host: 'compute-1',
+  hosts: ['compute-1', "o'brien"],
+  metrics: ['cpu.util', 'mem'],
+  keys: ['host', 'flavor'],
+  vm: ['a', 'b'],
+});
+
+describe('interpolateQuery', () => {
+  it('quotes search values, builds in-lists, alternations and groupby keys', () => {
+    const q = interpolateQuery(
+      {
+        refId: 'A',
+        queryMode: 'resource_search',
+        resource_search: 'host = $host or host in $hosts',
+        metric_name: '$metrics',
+        groupby: '$keys',
+        label: '$host ${display_name}',
+      },
+      vars
+    );
+    expect(q.resource_search).toBe(`host = 'compute-1' or host in ['compute-1', "o'brien"]`);
+    expect(q.metric_name).toBe('(cpu\\.util|mem)');
+    expect(q.groupby).toBe('host,flavor');
+    expect(q.label).toBe('compute-1 ${display_name}');
+  });
+
+  it('old dashboards that quoted the variable themselves keep working', () => {
+    expect(interpolateSearch(`host = "$host"`, vars)).toBe(`host = 'compute-1'`);
+  });
+
+  it('JSON searches get JSON values', () => {
+    expect(interpolateSearch('{"in": {"host": $hosts}}', vars)).toBe('{"in": {"host": ["compute-1","o\'brien"]}}');
+  });
+
+  it('single-value fields given several values are an error naming the field', () => {
+    expect(() => interpolateQuery({ refId: 'A', queryMode: 'resource', resource_id: '$vm' }, vars)).toThrow(
+      'The field "resource_id" takes one value, but a variable gives it 2 (a, b)'
+    );
+    expect(() => interpolateQuery({ refId: 'A', queryMode: 'resource', metric_name: '$metrics' }, vars)).toThrow(
+      /"metric_name" takes one value/
+    );
+  });
+});
