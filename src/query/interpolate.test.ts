@@ -1,21 +1,5 @@
-import { interpolateQuery, interpolateSearch, TemplateSrvLike } from './interpolate';
-
-/** Grafana's variable syntax with format functions, for the variables given. */
-function srv(vars: Record<string, string | string[]>): TemplateSrvLike {
-  return {
-    replace(target = '', _scoped, format) {
-      return target.replace(/\$(\w+)|\$\{(\w+)\}|\[\[(\w+)\]\]/g, (m, a, b, c) => {
-        const name = a ?? b ?? c;
-        if (!(name in vars)) {
-          return m;
-        }
-        return typeof format === 'function'
-          ? format(vars[name], { name, multi: Array.isArray(vars[name]) })
-          : String(vars[name]);
-      });
-    },
-  };
-}
+import { fakeTemplateSrv as srv } from '../testing/templateSrv';
+import { interpolateQuery, interpolateSearch } from './interpolate';
 
 const vars = srv({
   host: 'compute-1',

@@ -3,38 +3,19 @@
  * seed, requests per panel, one Keystone request for 20 concurrent panels, RBAC, errors, and
  * that a variable value cannot widen a search.
  */
-import { DataFrame, DataQueryRequest, DataQueryResponse, dateTime, FieldType, ScopedVars } from '@grafana/data';
+import { DataFrame, DataQueryRequest, DataQueryResponse, dateTime, FieldType } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { DataSource } from '../../src/datasource';
 import { fetchTransport, HttpRequest, Transport } from '../../src/http/transport';
-import { TemplateSrvLike } from '../../src/query/interpolate';
 import { GnocchiOptions, GnocchiQuery } from '../../src/types';
+import { fakeTemplateSrv } from '../../src/testing/templateSrv';
 import { loadSeed, Seed, seedValue } from './seed';
 
 let seed: Seed;
 beforeAll(() => {
   seed = loadSeed();
 });
-
-/** Grafana's variable syntax ($var, ${var}, [[var]]) with format functions, for the variables given. */
-function templateSrv(vars: Record<string, string | string[]>): TemplateSrvLike {
-  return {
-    replace(target = '', _scoped?: ScopedVars, format?: string | Function) {
-      return target.replace(/\$(\w+)|\$\{(\w+)\}|\[\[(\w+)\]\]/g, (m, a, b, c) => {
-        const name = a ?? b ?? c;
-        if (!(name in vars)) {
-          return m;
-        }
-        const value = vars[name];
-        if (typeof format === 'function') {
-          return format(value, { name, multi: Array.isArray(value) });
-        }
-        return Array.isArray(value) ? value.join(',') : value;
-      });
-    },
-  };
-}
 
 function counting(inner: Transport = fetchTransport) {
   const sent: HttpRequest[] = [];
@@ -73,7 +54,7 @@ function dataSource(
       meta: {} as any,
       readOnly: false,
     },
-    { transport: c.transport, templateSrv: templateSrv(vars) }
+    { transport: c.transport, templateSrv: fakeTemplateSrv(vars) }
   );
   return { ds, ...c };
 }
