@@ -24,3 +24,9 @@ if (typeof global.MessageChannel === 'undefined') {
     }
   };
 }
+
+// @grafana/ui's Combobox measures text on a canvas; jsdom has none (the scaffold stubs getContext).
+HTMLCanvasElement.prototype.getContext = () => ({
+  measureText: (text) => ({ width: String(text).length * 8 }),
+  font: '',
+});
