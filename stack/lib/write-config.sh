@@ -66,8 +66,8 @@ parallel_operations = 2
 # coordination_url unset: derived from [indexer] url (tooz postgresql driver)
 
 [api]
-auth_mode = keystone
-paste_config = $STACK_STATE/etc/gnocchi/api-paste.ini
+auth_mode = $GN_AUTH_MODE
+paste_config = $GN_CONF_DIR/api-paste.ini
 host = $GN_BIND_HOST
 port = $GN_PORT
 # only used by the gnocchi-api launcher (we run uwsgi directly): Debian's uwsgi-core has no --http
@@ -114,7 +114,7 @@ EOF
 
 # Debian's /etc/gnocchi/api-paste.ini plus oslo_config_file: without it keystonemiddleware and
 # healthcheck would read /etc/gnocchi/gnocchi.conf (oslo_config_project=gnocchi).
-put "$STACK_STATE/etc/gnocchi/api-paste.ini" <<EOF
+put "$GN_CONF_DIR/api-paste.ini" <<EOF
 [composite:gnocchi+basic]
 use = egg:Paste#urlmap
 / = gnocchiversions_pipeline
