@@ -1,7 +1,7 @@
 #!/bin/bash
-# Run the product from a fresh clone without Docker: packages, npm ci, build, the real stack,
-# then show that the stack answers as the plugin will use it (Keystone token with CORS,
-# catalog, Gnocchi data). With Docker, use `docker compose up --build` instead (README.md).
+# Run the product from a fresh clone without Docker: packages, npm ci, build, the real stack, a
+# curl-level proof of the browser flow (Keystone token with CORS, catalog, Gnocchi data), then the
+# playground on http://localhost:3000. With Docker: `docker compose up --build` (README.md).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -33,6 +33,10 @@ The stack is running:
   Keystone  $KS_URL/v3      (users: grafana/grafana-secret, app credential grafana-plugin/appcred-secret)
   Gnocchi   $GN_URL
   CORS      $CORS_ORIGINS
-  plugin    $REPO_ROOT/dist (load it in Grafana with provisioning/, or use docker compose)
-Stop it with: npm run stack:down
+
+Now serving the playground (the built plugin loaded the way Grafana loads it, its config editor with
+Save & test, its query editor and a time-series panel): open http://localhost:${HOST_PORT:-3000}/
+Ctrl-C stops the playground; \`npm run stack:down\` stops the stack.
 MSG
+step "playground"
+exec npm run -s playground

@@ -1,6 +1,6 @@
 #!/bin/bash
-# Every test, from a fresh clone: packages, npm ci, typecheck, lint, unit tests, build,
-# then the integration tests against the real Keystone + Gnocchi stack (started here if it
+# Every test, from a fresh clone: packages (incl. Chromium), npm ci, typecheck, lint, unit tests,
+# build, then the integration tests, the browser tests and the benchmark against the real stack (started here if it
 # is not running, and stopped again if this script started it).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -25,5 +25,7 @@ fi
 step_done
 
 step "integration tests (real stack)"; npm run -s test:integration; step_done
+step "browser tests (built plugin in Chromium, real stack)"; npm run -s e2e; step_done
+step "benchmark (budgets)"; npm run -s bench; step_done
 
 printf '\nall tests passed in %ss\n' "$(( $(date +%s) - T0 ))"

@@ -109,15 +109,13 @@ function pickGranularity(measures: Measure[], wanted?: number): { sec: number; c
 export function measuresToFrame(measures: Measure[], opts: MeasuresToFrameOptions): DataFrame {
   let times: number[] = [];
   let values: Array<number | null> = [];
-  let granularity = opts.granularity;
 
   if (measures.length) {
     const picked = pickGranularity(measures, opts.granularity);
     const keepSec = picked.sec;
     const all = picked.count === measures.length;
-    // Calendar buckets (W, M, ...) have no fixed length: no interval, no default zero-fill step.
+    // Calendar buckets (W, M, ...) have no fixed length: no default zero-fill step.
     const calendar = CALENDAR_VALUES.includes(keepSec);
-    granularity = calendar ? undefined : keepSec;
     times = new Array<number>(picked.count);
     values = new Array<number | null>(picked.count);
     let n = 0;
@@ -139,10 +137,10 @@ export function measuresToFrame(measures: Measure[], opts: MeasuresToFrameOption
   if (opts.unit) {
     valueConfig.unit = opts.unit;
   }
-  const timeConfig: { interval?: number } = {};
-  if (granularity !== undefined && Number.isFinite(granularity) && granularity > 0) {
-    timeConfig.interval = granularity * 1000;
-  }
+  // No `config.interval` on the time field: Grafana would then break the line at every missing
+  // bucket, and Gnocchi series are often sparser than their granularity (e.g. a 60 s archive fed
+  // every 5 minutes), which drew them as dots. Missing buckets as zeros is the query's option.
+  const timeConfig = {};
   return createDataFrame({
     name: opts.name,
     refId: opts.refId,
