@@ -8,19 +8,14 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { expect, Page } from '@playwright/test';
 
+import type { PanelSeries } from '../host/src/main';
 import { loadSeed, Seed, STATE } from '../../tests/integration/seed';
 
 export const ROOT = resolve(__dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 export const seed: Seed = loadSeed();
 
-export interface PanelSeries {
-  name: string;
-  refId?: string;
-  times: number[];
-  values: Array<number | null>;
-  last: number | null;
-}
+export type { PanelSeries };
 export interface PanelState {
   run: number;
   state: string;
