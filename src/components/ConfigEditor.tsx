@@ -154,16 +154,33 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
           <Field label="User name">
             <Input id="gnocchi-username" value={jsonData.username ?? ''} width={40} onChange={text('username')} />
           </Field>
+          {browser && (
+            <Field label="User id" description="Instead of the user name">
+              <Input id="gnocchi-user-id" value={jsonData.userId ?? ''} width={40} onChange={text('userId')} />
+            </Field>
+          )}
           <Field label="User domain id" description="default: default">
             <Input id="gnocchi-domain" value={jsonData.domain ?? ''} width={40} onChange={text('domain')} />
           </Field>
+          {browser && (
+            <Field label="User domain name" description="Instead of the user domain id">
+              <Input
+                id="gnocchi-user-domain-name"
+                value={jsonData.userDomainName ?? ''}
+                width={40}
+                onChange={text('userDomainName')}
+              />
+            </Field>
+          )}
           {secret('password', 'Password')}
           <Field label="Project name">
             <Input id="gnocchi-project" value={jsonData.project ?? ''} width={40} onChange={text('project')} />
           </Field>
-          <Field label="Project id" description="Instead of the project name">
-            <Input id="gnocchi-project-id" value={jsonData.projectId ?? ''} width={40} onChange={text('projectId')} />
-          </Field>
+          {browser && (
+            <Field label="Project id" description="Instead of the project name">
+              <Input id="gnocchi-project-id" value={jsonData.projectId ?? ''} width={40} onChange={text('projectId')} />
+            </Field>
+          )}
           <Field label="Project domain id" description="default: default">
             <Input
               id="gnocchi-project-domain"
@@ -172,12 +189,25 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
               onChange={text('projectDomainId')}
             />
           </Field>
+          {browser && (
+            <Field label="Project domain name" description="Instead of the project domain id">
+              <Input
+                id="gnocchi-project-domain-name"
+                value={jsonData.projectDomainName ?? ''}
+                width={40}
+                onChange={text('projectDomainName')}
+              />
+            </Field>
+          )}
         </FieldSet>
       )}
 
       {mode === 'application_credential' && (
         <FieldSet label="Application credential">
-          <Field label="Credential id" description="Or give its name and owner below">
+          <Field
+            label="Credential id"
+            description={browser ? 'Or give its name and owner below' : 'Server mode: by id'}
+          >
             <Input
               id="gnocchi-appcred-id"
               value={jsonData.appCredentialId ?? ''}
@@ -185,17 +215,26 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
               onChange={text('appCredentialId')}
             />
           </Field>
-          <Field label="Credential name">
-            <Input
-              id="gnocchi-appcred-name"
-              value={jsonData.appCredentialName ?? ''}
-              width={40}
-              onChange={text('appCredentialName')}
-            />
-          </Field>
-          <Field label="Owner user name">
-            <Input id="gnocchi-appcred-user" value={jsonData.username ?? ''} width={40} onChange={text('username')} />
-          </Field>
+          {browser && (
+            <>
+              <Field label="Credential name">
+                <Input
+                  id="gnocchi-appcred-name"
+                  value={jsonData.appCredentialName ?? ''}
+                  width={40}
+                  onChange={text('appCredentialName')}
+                />
+              </Field>
+              <Field label="Owner user name">
+                <Input
+                  id="gnocchi-appcred-user"
+                  value={jsonData.username ?? ''}
+                  width={40}
+                  onChange={text('username')}
+                />
+              </Field>
+            </>
+          )}
           {secret('appCredentialSecret', 'Secret')}
         </FieldSet>
       )}
