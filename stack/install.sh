@@ -17,6 +17,9 @@ done
 if [ ${#missing[@]} -eq 0 ]; then echo "all packages already installed"; exit 0; fi
 
 cmd="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  exec sudo -n env SKIP_CHROMIUM="${SKIP_CHROMIUM:-0}" "$0" "$@"
+fi
 if [ "$(id -u)" != 0 ]; then
   echo "missing packages: ${missing[*]}" >&2
   echo "run as root:  DEBIAN_FRONTEND=noninteractive $cmd   (or: sudo $0)" >&2
