@@ -8,16 +8,23 @@ import { GnocchiOptions, GnocchiSecureJsonData } from './types';
 
 const plugin = require('./plugin.json');
 
-/** `{{ .JsonData.x }}`, `{{ .SecureJsonData.x }}` and `{{ or .JsonData.x `default` }}`. */
+/** `{{ .JsonData.x }}`, `{{ .SecureJsonData.x }}` and `{{ or .JsonData.x .JsonData.y `default` }}`. */
 function template(text: string, jsonData: GnocchiOptions, secure: GnocchiSecureJsonData): string {
-  return text.replace(
-    /\{\{\s*(or\s+)?\.(JsonData|SecureJsonData)\.(\w+)(?:\s+`([^`]*)`)?\s*\}\}/g,
-    (_m, or, scope, key, fallback) => {
-      const source = (scope === 'JsonData' ? jsonData : secure) as Record<string, unknown>;
-      const value = source[key];
-      return value === undefined || value === '' ? (or ? fallback : '') : String(value);
+  const lookup = (ref: string) => {
+    const [, scope, key] = /^\.(JsonData|SecureJsonData)\.(\w+)$/.exec(ref)!;
+    const value = ((scope === 'JsonData' ? jsonData : secure) as Record<string, unknown>)[key];
+    return value === undefined || value === null ? '' : String(value);
+  };
+  text = text.replace(/\{\{\s*or\s+([^}]*?)\s*\}\}/g, (_m, args: string) => {
+    for (const arg of args.split(/\s+/)) {
+      const v = arg.startsWith('`') ? arg.slice(1, -1) : lookup(arg);
+      if (v !== '') {
+        return v;
+      }
     }
-  );
+    return '';
+  });
+  return text.replace(/\{\{\s*(\.\w+\.\w+)\s*\}\}/g, (_m, ref: string) => lookup(ref));
 }
 
 function route(path: string) {

@@ -43,6 +43,12 @@ describe('keystoneAuthBody', () => {
     expect(plain.auth.scope.project.domain).toEqual({ id: 'default' });
   });
 
+  it("password: an old plugin's single `domain` is the project's domain too", () => {
+    const body = keystoneAuthBody('keystone', { username: 'u', domain: 'corp', project: 'p' }, 's') as any;
+    expect(body.auth.identity.password.user.domain).toEqual({ id: 'corp' });
+    expect(body.auth.scope.project.domain).toEqual({ id: 'corp' });
+  });
+
   it('password: user id and project id win over names', () => {
     const body = keystoneAuthBody(
       'keystone',

@@ -58,7 +58,10 @@ export function keystoneAuthBody(mode: KeystoneCredentials['mode'], s: GnocchiOp
   if (s.projectId) {
     auth.scope = { project: { id: s.projectId } };
   } else if (s.project) {
-    auth.scope = { project: { name: s.project, domain: domainRef(s.projectDomainId, s.projectDomainName) } };
+    // The old plugin used its one `domain` setting for the user and the project: without a project
+    // domain of its own, the project is in the user's domain id.
+    const projectDomainId = s.projectDomainId || (s.projectDomainName ? undefined : s.domain);
+    auth.scope = { project: { name: s.project, domain: domainRef(projectDomainId, s.projectDomainName) } };
   }
   return { auth };
 }
