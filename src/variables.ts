@@ -14,7 +14,7 @@ import type { MetricFindValue } from '@grafana/data';
 
 import type { GnocchiClient } from './client';
 import { renderLabel, resourceLabels } from './gnocchi/labels';
-import { parseSearch } from './query/requests';
+import { parseFilter } from './gnocchi/filter';
 import type { GnocchiResource } from './types';
 
 export type VariableQuery =
@@ -108,11 +108,11 @@ export async function runVariableQuery(client: GnocchiClient, q: VariableQuery):
       .sort()
       .map((name) => ({ text: name, value: name }));
   }
-  const search = parseSearch(q.search);
+  const search = parseFilter(q.search);
   const path = `/v1/search/resource/${encodeURIComponent(q.resourceType || 'generic')}`;
   const resources = await client.listAll<GnocchiResource>('POST', path, {
     params: search.kind === 'string' ? { filter: search.value } : {},
-    body: search.kind === 'json' ? search.value : search.kind === 'all' ? {} : undefined,
+    body: search.kind === 'json' ? search.value : search.kind === 'empty' ? {} : undefined,
   });
   return resourcesToValues(resources, q.display, q.valueAttr);
 }

@@ -49,6 +49,13 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
   const text = (key: keyof GnocchiOptions) => (e: ChangeEvent<HTMLInputElement>) =>
     setJson({ [key]: e.currentTarget.value } as Partial<GnocchiOptions>);
 
+  /** A text setting of jsonData. */
+  const textField = (key: keyof GnocchiOptions, id: string, label: string, description?: string) => (
+    <Field label={label} description={description}>
+      <Input id={`gnocchi-${id}`} value={(jsonData[key] as string) ?? ''} width={40} onChange={text(key)} />
+    </Field>
+  );
+
   /** A secret: in jsonData in browser mode (the browser needs it), in secureJsonData in server mode. */
   const secret = (key: SecretKey, label: string, description?: string) =>
     browser ? (
@@ -151,90 +158,35 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
 
       {mode === 'keystone' && (
         <FieldSet label="Keystone password">
-          <Field label="User name">
-            <Input id="gnocchi-username" value={jsonData.username ?? ''} width={40} onChange={text('username')} />
-          </Field>
-          {browser && (
-            <Field label="User id" description="Instead of the user name">
-              <Input id="gnocchi-user-id" value={jsonData.userId ?? ''} width={40} onChange={text('userId')} />
-            </Field>
-          )}
-          <Field label="User domain id" description="default: default">
-            <Input id="gnocchi-domain" value={jsonData.domain ?? ''} width={40} onChange={text('domain')} />
-          </Field>
-          {browser && (
-            <Field label="User domain name" description="Instead of the user domain id">
-              <Input
-                id="gnocchi-user-domain-name"
-                value={jsonData.userDomainName ?? ''}
-                width={40}
-                onChange={text('userDomainName')}
-              />
-            </Field>
-          )}
+          {textField('username', 'username', 'User name')}
+          {browser && textField('userId', 'user-id', 'User id', 'Instead of the user name')}
+          {textField('domain', 'domain', 'User domain id', 'default: default')}
+          {browser &&
+            textField('userDomainName', 'user-domain-name', 'User domain name', 'Instead of the user domain id')}
           {secret('password', 'Password')}
-          <Field label="Project name">
-            <Input id="gnocchi-project" value={jsonData.project ?? ''} width={40} onChange={text('project')} />
-          </Field>
-          {browser && (
-            <Field label="Project id" description="Instead of the project name">
-              <Input id="gnocchi-project-id" value={jsonData.projectId ?? ''} width={40} onChange={text('projectId')} />
-            </Field>
-          )}
-          <Field label="Project domain id" description="default: default">
-            <Input
-              id="gnocchi-project-domain"
-              value={jsonData.projectDomainId ?? ''}
-              width={40}
-              onChange={text('projectDomainId')}
-            />
-          </Field>
-          {browser && (
-            <Field label="Project domain name" description="Instead of the project domain id">
-              <Input
-                id="gnocchi-project-domain-name"
-                value={jsonData.projectDomainName ?? ''}
-                width={40}
-                onChange={text('projectDomainName')}
-              />
-            </Field>
-          )}
+          {textField('project', 'project', 'Project name')}
+          {browser && textField('projectId', 'project-id', 'Project id', 'Instead of the project name')}
+          {textField('projectDomainId', 'project-domain', 'Project domain id', 'default: the user domain id')}
+          {browser &&
+            textField(
+              'projectDomainName',
+              'project-domain-name',
+              'Project domain name',
+              'Instead of the project domain id'
+            )}
         </FieldSet>
       )}
 
       {mode === 'application_credential' && (
         <FieldSet label="Application credential">
-          <Field
-            label="Credential id"
-            description={browser ? 'Or give its name and owner below' : 'Server mode: by id'}
-          >
-            <Input
-              id="gnocchi-appcred-id"
-              value={jsonData.appCredentialId ?? ''}
-              width={40}
-              onChange={text('appCredentialId')}
-            />
-          </Field>
-          {browser && (
-            <>
-              <Field label="Credential name">
-                <Input
-                  id="gnocchi-appcred-name"
-                  value={jsonData.appCredentialName ?? ''}
-                  width={40}
-                  onChange={text('appCredentialName')}
-                />
-              </Field>
-              <Field label="Owner user name">
-                <Input
-                  id="gnocchi-appcred-user"
-                  value={jsonData.username ?? ''}
-                  width={40}
-                  onChange={text('username')}
-                />
-              </Field>
-            </>
+          {textField(
+            'appCredentialId',
+            'appcred-id',
+            'Credential id',
+            browser ? 'Or give its name and owner below' : 'Server mode: by id'
           )}
+          {browser && textField('appCredentialName', 'appcred-name', 'Credential name')}
+          {browser && textField('username', 'appcred-user', 'Owner user name')}
           {secret('appCredentialSecret', 'Secret')}
         </FieldSet>
       )}
@@ -243,9 +195,7 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
 
       {mode === 'basic' && (
         <FieldSet label="Gnocchi basic auth">
-          <Field label="User name" description="Gnocchi's basic mode ignores the password">
-            <Input id="gnocchi-basic-user" value={jsonData.username ?? ''} width={40} onChange={text('username')} />
-          </Field>
+          {textField('username', 'basic-user', 'User name', "Gnocchi's basic mode ignores the password")}
         </FieldSet>
       )}
 

@@ -1,5 +1,4 @@
-import type { GnocchiArchivePolicy } from '../types';
-import { chooseGranularity, parseGranularities, parseTimespan } from './granularity';
+import { chooseGranularity } from './granularity';
 
 const H = 3600000;
 const D = 24 * H;
@@ -35,45 +34,5 @@ describe('chooseGranularity', () => {
 
   it('treats a missing interval as 0', () => {
     expect(chooseGranularity(gs, NaN, H)).toBe(60);
-  });
-});
-
-describe('parseTimespan', () => {
-  it.each([
-    [60, 60],
-    ['60', 60],
-    ['60.0', 60],
-    ['0.5', 0.5],
-    ['0:01:00', 60],
-    ['1:00:00', 3600],
-    ['12:30:15', 45015],
-    ['1 day, 0:00:00', 86400],
-    ['2 days, 1:00:00', 176400],
-    ['365 days, 0:00:00', 31536000],
-    ['0:00:00.500000', 0.5],
-  ])('%j → %d', (input, expected) => {
-    expect(parseTimespan(input)).toBe(expected);
-  });
-
-  it.each(['', 'abc', '1h', '1:2:3'])('NaN for %j', (input) => {
-    expect(parseTimespan(input)).toBeNaN();
-  });
-});
-
-describe('parseGranularities', () => {
-  it('parses a Gnocchi archive policy', () => {
-    const policy: GnocchiArchivePolicy = {
-      name: 'ceilometer-low',
-      back_window: 0,
-      aggregation_methods: ['mean'],
-      definition: [
-        { granularity: '1 day, 0:00:00', points: 30, timespan: '30 days, 0:00:00' },
-        { granularity: '0:05:00', points: 8640, timespan: '30 days, 0:00:00' },
-        { granularity: 3600, points: 720 },
-        { granularity: '0:05:00' },
-        { granularity: 'bogus' },
-      ],
-    };
-    expect(parseGranularities(policy)).toEqual([300, 3600, 86400]);
   });
 });

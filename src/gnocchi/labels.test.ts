@@ -1,6 +1,6 @@
 import { RES_WEB1 } from './__fixtures__/aggregates';
 import type { Series } from './frames';
-import { defaultSeriesName, defaultSeriesNames, labelVars, renderLabel } from './labels';
+import { defaultSeriesNames, labelVars, renderLabel } from './labels';
 
 describe('renderLabel', () => {
   const vars = { host: 'c1', hostname: 'c1.example', metric: 'cpu', aggregation: 'mean', empty: '' };
@@ -99,14 +99,5 @@ describe('defaultSeriesNames', () => {
       { measures: [], labels: {} },
     ]);
     expect(names).toEqual(['web cpu mean (r1)', 'web cpu mean (r2)', 'aggregated', 'aggregated #2']);
-  });
-
-  it('defaultSeriesName agrees with the batch version', () => {
-    const all = [
-      resourceSeries({ id: 'r1', display_name: 'web' }, 'cpu'),
-      resourceSeries({ id: 'r2', display_name: 'web' }, 'cpu'),
-    ];
-    expect(defaultSeriesName(all[1], all)).toBe('web cpu mean (r2)');
-    expect(defaultSeriesName(all[1], [])).toBe('web cpu mean');
   });
 });

@@ -140,9 +140,3 @@ function disambiguate(names: string[], fix: (i: number, name: string) => string)
   }
   return names.map((n, i) => ((counts.get(n) ?? 0) > 1 ? fix(i, n) : n));
 }
-
-/** Default name of `series` among `allSeries` (see `defaultSeriesNames`). */
-export function defaultSeriesName(series: Series, allSeries: Series[]): string {
-  const i = allSeries.indexOf(series);
-  return i < 0 ? defaultSeriesNames([series])[0] : defaultSeriesNames(allSeries)[i];
-}

@@ -5,7 +5,12 @@
  */
 import type { ScopedVars } from '@grafana/data';
 
-import { formatFilterVariable, formatJsonFilterVariable, unquoteVariableReferences } from '../gnocchi/filter';
+import {
+  formatFilterVariable,
+  formatJsonFilterVariable,
+  isJsonFilter,
+  unquoteVariableReferences,
+} from '../gnocchi/filter';
 import type { GnocchiQuery } from '../types';
 
 /** The part of Grafana's TemplateSrv used here. */
@@ -76,8 +81,7 @@ export function interpolateQuery(q: GnocchiQuery, srv: TemplateSrvLike, scopedVa
 
 /** A resource search (string or JSON filter) with its variables quoted for Gnocchi. */
 export function interpolateSearch(search: string, srv: TemplateSrvLike, scopedVars: ScopedVars = {}): string {
-  const json = search.trim().startsWith('{');
-  return json
+  return isJsonFilter(search)
     ? srv.replace(search, scopedVars, formatJsonFilterVariable)
     : srv.replace(unquoteVariableReferences(search), scopedVars, formatFilterVariable);
 }

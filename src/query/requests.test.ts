@@ -3,7 +3,6 @@ import {
   isRegex,
   matchingMetricNames,
   metricMeasuresRequest,
-  parseSearch,
   resourceAggregationRequest,
   resourceMetricRequest,
   resourceSearchRequest,
@@ -26,17 +25,6 @@ describe('withDefaults', () => {
       needed_overlap: 0,
       draw_missing_datapoint_as_zero: true,
     });
-  });
-});
-
-describe('parseSearch', () => {
-  it('string, JSON or everything', () => {
-    expect(parseSearch("host = 'a'")).toEqual({ kind: 'string', value: "host = 'a'" });
-    expect(parseSearch(' {"=": {"host": "a"}} ')).toEqual({ kind: 'json', value: { '=': { host: 'a' } } });
-    expect(parseSearch('  ')).toEqual({ kind: 'all' });
-  });
-  it('invalid JSON is a clear error', () => {
-    expect(() => parseSearch('{"=": {"host": }')).toThrow(/^Invalid JSON in resource search: /);
   });
 });
 

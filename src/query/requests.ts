@@ -4,6 +4,7 @@
  * (one search to find the matching metric names, then one /v1/aggregates call for all resources).
  */
 import type { Params } from '../client';
+import { ParsedFilter, parseFilter } from '../gnocchi/filter';
 import { toGnocchiTime } from '../gnocchi/time';
 import { DEFAULT_QUERY, GnocchiQuery, GnocchiResource } from '../types';
 
@@ -37,30 +38,8 @@ export function withDefaults(q: GnocchiQuery): GnocchiQuery {
   return out;
 }
 
-/** A resource search as Gnocchi takes it: a JSON filter object, a string filter, or everything. */
-export type Search = { kind: 'json'; value: object } | { kind: 'string'; value: string } | { kind: 'all' };
-
-export function parseSearch(text: string | undefined): Search {
-  const t = (text ?? '').trim();
-  if (!t) {
-    return { kind: 'all' };
-  }
-  if (t.startsWith('{')) {
-    try {
-      const value = JSON.parse(t);
-      if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        throw new Error('a JSON search must be an object');
-      }
-      return { kind: 'json', value };
-    } catch (e) {
-      throw new Error(`Invalid JSON in resource search: ${(e as Error).message}`);
-    }
-  }
-  return { kind: 'string', value: t };
-}
-
 /** The `search` of a /v1/aggregates body: Gnocchi accepts the JSON object or the string filter. */
-function aggregatesSearch(s: Search): object | string {
+function aggregatesSearch(s: ParsedFilter): object | string {
   return s.kind === 'json' ? s.value : s.kind === 'string' ? s.value : {};
 }
 
@@ -131,11 +110,11 @@ function operationsBody(operations: string): unknown {
 export function dynamicAggregatesRequest(q: GnocchiQuery, w: TimeWindow): GnocchiRequest {
   const operations = requireField(q.operations, 'operations', 'dynamic aggregates');
   const groupby = groupbyList(q.groupby);
-  const search = parseSearch(q.resource_search);
+  const search = parseFilter(q.resource_search);
   const body: Record<string, unknown> = { operations: operationsBody(operations) };
   // Search mode (metric names, resources of a type) unless the operations reference metric ids only
   // and there is neither a search nor a groupby (metric-ID mode, as the old plugin did).
-  if (search.kind !== 'all' || groupby.length > 0 || !referencesMetricIds(operations)) {
+  if (search.kind !== 'empty' || groupby.length > 0 || !referencesMetricIds(operations)) {
     body.resource_type = (q.resource_type || 'generic').trim();
     body.search = aggregatesSearch(search);
   }
@@ -158,7 +137,7 @@ function resourcePath(type: string | undefined): string {
 
 /** Step 1 of `resource_search` with a regex: the matching resources (with their metrics maps). */
 export function resourceSearchRequest(q: GnocchiQuery): GnocchiRequest {
-  const search = parseSearch(q.resource_search);
+  const search = parseFilter(q.resource_search);
   if (search.kind === 'string') {
     return { method: 'POST', path: resourcePath(q.resource_type), params: { filter: search.value } };
   }
@@ -200,7 +179,7 @@ export function resourceSeriesRequest(q: GnocchiQuery, w: TimeWindow, metricName
     body: {
       operations,
       resource_type: (q.resource_type || 'generic').trim(),
-      search: aggregatesSearch(parseSearch(q.resource_search)),
+      search: aggregatesSearch(parseFilter(q.resource_search)),
     },
   };
 }
@@ -218,7 +197,7 @@ export function resourceAggregationRequest(q: GnocchiQuery, w: TimeWindow): Gnoc
     body: {
       operations: ['aggregate', reaggregation, ['metric', metric, aggregator]],
       resource_type: (q.resource_type || 'generic').trim(),
-      search: aggregatesSearch(parseSearch(q.resource_search)),
+      search: aggregatesSearch(parseFilter(q.resource_search)),
     },
   };
 }

@@ -4,6 +4,7 @@
 import { DataFrame } from '@grafana/data';
 
 import type { GnocchiClient } from '../client';
+import { chooseGranularity } from '../gnocchi/granularity';
 import { aggregatesToSeries, measuresOf, Series, seriesToFrames } from '../gnocchi/frames';
 import { RequestError } from '../http/errors';
 import type { GnocchiQuery, GnocchiResource, Measure } from '../types';
@@ -82,23 +83,10 @@ function granularitiesOf(series: Series[]): number[] {
   return [...seen].sort((a, b) => a - b);
 }
 
-/**
- * Automatic granularity (no granularity in the query): Gnocchi returns every granularity of the
- * archive policy; keep the finest one that is at least the panel's interval, or the coarsest one
- * when all are finer.
- */
-export function autoGranularity(available: number[], intervalMs: number): number | undefined {
-  if (available.length === 0) {
-    return undefined;
-  }
-  const interval = intervalMs / 1000;
-  const sorted = [...available].sort((a, b) => a - b);
-  return sorted.find((g) => g >= interval) ?? sorted[sorted.length - 1];
-}
-
 function frames(series: Series[], q: GnocchiQuery, w: TimeWindow, opts: RunOptions, zeroFill: boolean): DataFrame[] {
   const explicit = q.granularity && q.granularity.trim() ? Number(q.granularity) : undefined;
-  const granularity = explicit ?? autoGranularity(granularitiesOf(series), opts.intervalMs);
+  // Automatic: Gnocchi returned every granularity of the archive policy; see granularity.ts.
+  const granularity = explicit ?? chooseGranularity(granularitiesOf(series), opts.intervalMs, w.toMs - w.fromMs);
   return seriesToFrames(series, {
     refId: q.refId,
     labelTemplate: q.label,
