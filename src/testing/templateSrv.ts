@@ -1,23 +1,17 @@
 import type { TemplateSrvLike } from '../query/interpolate';
+import { HostTemplateSrv } from './grafanaTemplateSrv';
 
 /**
- * Grafana's variable syntax (`$var`, `${var}`, `[[var]]`) with format functions, for fixed
- * variables; a multi-value variable is an array. Enough of Grafana's TemplateSrv for tests.
+ * Grafana's TemplateSrv behaviour (see grafanaTemplateSrv.ts, also used by the playground host) for
+ * fixed custom variables; an array value is a multi-value variable.
  */
 export function fakeTemplateSrv(vars: Record<string, string | string[]>): TemplateSrvLike {
-  return {
-    replace(target = '', _scoped, format) {
-      return target.replace(/\$(\w+)|\$\{(\w+)\}|\[\[(\w+)\]\]/g, (m, a, b, c) => {
-        const name = a ?? b ?? c;
-        if (!(name in vars)) {
-          return m;
-        }
-        const value = vars[name];
-        if (typeof format === 'function') {
-          return format(value, { name, multi: Array.isArray(value) });
-        }
-        return Array.isArray(value) ? value.join(',') : value;
-      });
-    },
-  };
+  return new HostTemplateSrv(
+    Object.entries(vars).map(([name, value]) => ({
+      name,
+      multi: Array.isArray(value),
+      options: Array.isArray(value) ? value : [value],
+      current: value,
+    }))
+  );
 }

@@ -55,7 +55,7 @@ import {
 
 import { asBackendSrv, HostBackendSrv } from './backendSrv';
 import { loadDataSourcePlugin, PluginLoadError } from './loader';
-import { HostTemplateSrv, HostVariable } from './templateSrv';
+import { HostTemplateSrv, HostVariable } from '../../../src/testing/grafanaTemplateSrv';
 
 type AnyPlugin = DataSourcePlugin<DataSourceApi<DataQuery, any>, DataQuery, any>;
 type Settings = DataSourceSettings<any, any>;
