@@ -1,3 +1,7 @@
+/**
+ * The data source: wiring only. Queries go through `prepareQuery` (migrate → interpolate) and the
+ * runner of their mode; variables, look-ups and Save & test live in their own modules.
+ */
 import {
   CoreApp,
   DataFrame,
@@ -11,17 +15,21 @@ import {
   ScopedVars,
   TestDataSourceResponse,
 } from '@grafana/data';
-import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
-import { Observable } from 'rxjs';
+import { getBackendSrv, getTemplateSrv, toDataQueryError } from '@grafana/runtime';
+import { catchError, forkJoin, map, Observable, of } from 'rxjs';
 
+import { LookupApi } from './api/resources';
 import { GnocchiClient } from './client';
-import { messageOf } from './http/errors';
+import { testConnection } from './connection/testConnection';
 import { fetchTransport, proxyTransport, Transport } from './http/transport';
-import { interpolateQuery, interpolateSearch, interpolateSingle, TemplateSrvLike } from './query/interpolate';
-import { parseVariableQuery, runVariableQuery } from './variables';
-import { withDefaults } from './query/requests';
+import { migrateQuery } from './migrations/query';
+import { DEFAULT_QUERY } from './query/defaults';
+import type { TemplateSrvLike } from './query/interpolate';
+import { prepareQuery } from './query/prepare';
 import { runQuery } from './query/run';
-import { DEFAULT_QUERY, GnocchiOptions, GnocchiQuery, GnocchiVariableQuery } from './types';
+import { runnerOf } from './query/runners';
+import type { GnocchiOptions, GnocchiQuery, GnocchiVariableQuery } from './types';
+import { variableValues } from './variables/run';
 
 export interface DataSourceDeps {
   transport?: Transport;
@@ -29,8 +37,24 @@ export interface DataSourceDeps {
   now?: () => number;
 }
 
+/** A promise-returning job as an Observable whose unsubscription aborts it. */
+function abortable<T>(job: (signal: AbortSignal) => Promise<T>): Observable<T> {
+  return new Observable<T>((subscriber) => {
+    const abort = new AbortController();
+    job(abort.signal).then(
+      (value) => {
+        subscriber.next(value);
+        subscriber.complete();
+      },
+      (e) => subscriber.error(e)
+    );
+    return () => abort.abort();
+  });
+}
+
 export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
   readonly client: GnocchiClient;
+  readonly lookups: LookupApi;
   private readonly templateSrv: TemplateSrvLike;
 
   constructor(instanceSettings: DataSourceInstanceSettings<GnocchiOptions>, deps: DataSourceDeps = {}) {
@@ -43,6 +67,7 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
       transport,
       deps.now
     );
+    this.lookups = new LookupApi(this.client);
     this.templateSrv = deps.templateSrv ?? getTemplateSrv();
     this.annotations = {};
   }
@@ -51,45 +76,52 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
     return DEFAULT_QUERY;
   }
 
+  /** Not hidden, and has what its mode needs: an incomplete query sends nothing and shows no error. */
   filterQuery(query: GnocchiQuery): boolean {
-    return !query.hide;
+    if (query.hide) {
+      return false;
+    }
+    const q = migrateQuery(query);
+    try {
+      return runnerOf(q).ready(q);
+    } catch {
+      return false;
+    }
   }
 
   applyTemplateVariables(query: GnocchiQuery, scopedVars: ScopedVars): GnocchiQuery {
-    return interpolateQuery(withDefaults(query), this.templateSrv, scopedVars);
+    return prepareQuery(query, this.templateSrv, scopedVars);
   }
 
   query(request: DataQueryRequest<GnocchiQuery>): Observable<DataQueryResponse> {
-    return new Observable<DataQueryResponse>((subscriber) => {
-      const abort = new AbortController();
-      const window = { fromMs: request.range.from.valueOf(), toMs: request.range.to.valueOf() };
-      const targets = request.targets.filter((t) => this.filterQuery(t));
-      const errors: DataQueryError[] = [];
-      Promise.all(
-        targets.map(async (target): Promise<DataFrame[]> => {
-          try {
-            const q = this.applyTemplateVariables(target, request.scopedVars);
-            return await runQuery(this.client, q, window, { intervalMs: request.intervalMs, signal: abort.signal });
-          } catch (e) {
-            errors.push({ refId: target.refId, message: messageOf(e) });
-            return [];
-          }
+    const targets = request.targets.filter((t) => this.filterQuery(t));
+    if (!targets.length) {
+      return of({ data: [], key: request.requestId, state: LoadingState.Done });
+    }
+    const window = { fromMs: request.range.from.valueOf(), toMs: request.range.to.valueOf() };
+    const opts = { intervalMs: request.intervalMs, maxDataPoints: request.maxDataPoints };
+    const perTarget = targets.map((target) =>
+      abortable((signal) =>
+        runQuery(this.applyTemplateVariables(target, request.scopedVars), { client: this.client, window, signal }, opts)
+      ).pipe(
+        map((data): { data: DataFrame[]; error?: DataQueryError } => ({ data })),
+        catchError((e) => {
+          const err = toDataQueryError(e);
+          return of({ data: [], error: { message: err.message, status: err.status, refId: target.refId } });
         })
-      ).then((perTarget) => {
-        if (abort.signal.aborted) {
-          return;
-        }
-        const data = perTarget.flat();
-        subscriber.next({
-          data,
+      )
+    );
+    return forkJoin(perTarget).pipe(
+      map((results) => {
+        const errors = results.flatMap((r) => (r.error ? [r.error] : []));
+        return {
+          data: results.flatMap((r) => r.data),
           key: request.requestId,
           state: errors.length ? LoadingState.Error : LoadingState.Done,
           errors: errors.length ? errors : undefined,
-        });
-        subscriber.complete();
-      });
-      return () => abort.abort();
-    });
+        };
+      })
+    );
   }
 
   /** Template variables: `resources(type, display, value attribute, search)`, `metrics(resource id)`. */
@@ -98,43 +130,11 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
     options?: { scopedVars?: ScopedVars }
   ): Promise<MetricFindValue[]> {
     const text = typeof query === 'string' ? query : query.query;
-    const scoped = options?.scopedVars ?? {};
-    const q = parseVariableQuery(text);
-    if (q.kind === 'metrics') {
-      return runVariableQuery(this.client, {
-        ...q,
-        resourceId: interpolateSingle(q.resourceId, 'resource id', this.templateSrv, scoped),
-      });
-    }
-    return runVariableQuery(this.client, {
-      ...q,
-      resourceType: interpolateSingle(q.resourceType, 'resource type', this.templateSrv, scoped),
-      search: interpolateSearch(q.search, this.templateSrv, scoped),
-    });
+    return variableValues(this.client, text, this.templateSrv, options?.scopedVars ?? {});
   }
 
   /** Save & test: authenticate, find Gnocchi, read its version and one authenticated listing. */
-  async testDatasource(): Promise<TestDataSourceResponse> {
-    try {
-      const gnocchiUrl = await this.client.gnocchiUrl();
-      let version = '';
-      try {
-        const root = await this.client.request<{ build?: string }>('GET', '/');
-        version = root?.build ? ` ${root.build}` : '';
-      } catch {
-        // the version document is optional (a path prefix may hide it)
-      }
-      const types = await this.client.request<Array<{ name: string }>>('GET', '/v1/resource_type');
-      const auth =
-        this.client.mode === 'keystone' || this.client.mode === 'application_credential'
-          ? 'Keystone authentication OK. '
-          : '';
-      return {
-        status: 'success',
-        message: `${auth}Gnocchi${version} at ${gnocchiUrl}: ${types.length} resource types.`,
-      };
-    } catch (e) {
-      return { status: 'error', message: messageOf(e) };
-    }
+  testDatasource(): Promise<TestDataSourceResponse> {
+    return testConnection(this.client);
   }
 }

@@ -58,20 +58,6 @@ export interface GnocchiQuery extends DataQuery {
   draw_missing_datapoint_as_zero?: boolean;
 }
 
-/** Defaults of the old plugin's editor (query_ctrl.ts), applied to missing fields. */
-export const DEFAULT_QUERY: Partial<GnocchiQuery> = {
-  queryMode: 'resource_search',
-  resource_type: 'generic',
-  resource_search: '',
-  aggregator: 'mean',
-  reaggregator: 'none',
-  needed_overlap: 0,
-  draw_missing_datapoint_as_zero: true,
-  label: '',
-  groupby: '',
-  operations: '',
-};
-
 /**
  * How the plugin authenticates.
  * - `keystone`: Keystone password (the old plugin's value)

@@ -10,6 +10,7 @@
  *
  * No granularities → undefined (let Gnocchi decide). Retention (`timespan`) is not considered.
  */
+import type { Measure } from '../types';
 
 export function chooseGranularity(
   policyGranularities: number[],
@@ -31,4 +32,74 @@ export function chooseGranularity(
     }
   }
   return gs[gs.length - 1];
+}
+
+// Calendar resample granularities (measures endpoint) in approximate seconds, for ordering only.
+const CALENDAR_SECONDS: Record<string, number> = { W: 604800, M: 2629800, Q: 7889400, H: 15778800, Y: 31557600 };
+const CALENDAR_VALUES = Object.values(CALENDAR_SECONDS);
+
+/** A measure's granularity in seconds (numbers, numeric strings, calendar letters). */
+export function granularitySeconds(g: number | string): number {
+  if (typeof g === 'number') {
+    return g;
+  }
+  return CALENDAR_SECONDS[g] ?? Number(g);
+}
+
+/** Calendar buckets (W, M, ...) have no fixed length. */
+export function isCalendarGranularity(sec: number): boolean {
+  return CALENDAR_VALUES.includes(sec);
+}
+
+/** Granularities (seconds) present in the measures of some series, ascending. */
+export function granularitiesOf(all: Array<{ measures: Measure[] }>): number[] {
+  const seen = new Set<number>();
+  for (const s of all) {
+    let last: unknown = undefined;
+    for (const m of s.measures) {
+      if (m[1] !== last) {
+        last = m[1];
+        const g = Number(m[1]);
+        if (Number.isFinite(g)) {
+          seen.add(g);
+        }
+      }
+    }
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+/**
+ * The granularity of `measures` to keep: `wanted` when some measure has it, else the finest present.
+ * Returns it in seconds and how many measures have it (all of them when there is one granularity).
+ */
+export function pickGranularity(measures: Measure[], wanted?: number): { sec: number; count: number } {
+  let finestSec = granularitySeconds(measures[0][1]);
+  let allSame = true;
+  let wantedCount = 0;
+  for (let i = 0; i < measures.length; i++) {
+    const sec = granularitySeconds(measures[i][1]);
+    if (sec !== finestSec) {
+      allSame = false;
+      if (sec < finestSec) {
+        finestSec = sec;
+      }
+    }
+    if (sec === wanted) {
+      wantedCount++;
+    }
+  }
+  if (allSame) {
+    return { sec: finestSec, count: measures.length };
+  }
+  if (wantedCount > 0) {
+    return { sec: wanted as number, count: wantedCount };
+  }
+  let count = 0;
+  for (let i = 0; i < measures.length; i++) {
+    if (granularitySeconds(measures[i][1]) === finestSec) {
+      count++;
+    }
+  }
+  return { sec: finestSec, count };
 }

@@ -1,5 +1,5 @@
 import { RES_WEB1 } from './__fixtures__/aggregates';
-import type { Series } from './frames';
+import type { Series } from './series';
 import { defaultSeriesNames, labelVars, renderLabel } from './labels';
 
 describe('renderLabel', () => {

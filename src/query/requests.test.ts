@@ -7,26 +7,12 @@ import {
   resourceMetricRequest,
   resourceSearchRequest,
   resourceSeriesRequest,
-  withDefaults,
 } from './requests';
 import { GnocchiQuery, GnocchiResource } from '../types';
 
 const w = { fromMs: Date.UTC(2024, 0, 1, 0, 0), toMs: Date.UTC(2024, 0, 1, 6, 0) };
 const times = { start: '2024-01-01T00:00:00.000Z', stop: '2024-01-01T06:00:00.000Z' };
-const q = (fields: Partial<GnocchiQuery>): GnocchiQuery => withDefaults({ refId: 'A', ...fields });
-
-describe('withDefaults', () => {
-  it("fills the old editor's defaults and keeps saved values", () => {
-    expect(withDefaults({ refId: 'A', aggregator: 'max' })).toMatchObject({
-      queryMode: 'resource_search',
-      resource_type: 'generic',
-      aggregator: 'max',
-      reaggregator: 'none',
-      needed_overlap: 0,
-      draw_missing_datapoint_as_zero: true,
-    });
-  });
-});
+const q = (fields: Partial<GnocchiQuery>): GnocchiQuery => ({ refId: 'A', ...fields });
 
 describe('dynamic_aggregates', () => {
   it('search mode with groupby, fill and overlap', () => {

@@ -3,10 +3,12 @@
  * Requests per panel: 1 in every mode, 2 in `resource_search` when the metric name is a regex
  * (one search to find the matching metric names, then one /v1/aggregates call for all resources).
  */
-import type { Params } from '../client';
+import { buildQueryString, Params } from '../client';
 import { ParsedFilter, parseFilter } from '../gnocchi/filter';
+import { pathSegment } from '../gnocchi/path';
 import { toGnocchiTime } from '../gnocchi/time';
-import { DEFAULT_QUERY, GnocchiQuery, GnocchiResource } from '../types';
+import type { GnocchiQuery, GnocchiResource } from '../types';
+import { fieldValue } from './defaults';
 
 export interface TimeWindow {
   fromMs: number;
@@ -24,18 +26,6 @@ const UUID_RE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{1
 
 export function isUuid(s: string): boolean {
   return UUID_RE.test(s.trim());
-}
-
-/** Query with the old editor's defaults for missing fields (saved dashboards may lack any field). */
-export function withDefaults(q: GnocchiQuery): GnocchiQuery {
-  const out: GnocchiQuery = { ...q };
-  for (const [k, v] of Object.entries(DEFAULT_QUERY)) {
-    const key = k as keyof GnocchiQuery;
-    if (out[key] === undefined || out[key] === null) {
-      (out as unknown as Record<string, unknown>)[key] = v;
-    }
-  }
-  return out;
 }
 
 /** The `search` of a /v1/aggregates body: Gnocchi accepts the JSON object or the string filter. */
@@ -115,7 +105,7 @@ export function dynamicAggregatesRequest(q: GnocchiQuery, w: TimeWindow): Gnocch
   // Search mode (metric names, resources of a type) unless the operations reference metric ids only
   // and there is neither a search nor a groupby (metric-ID mode, as the old plugin did).
   if (search.kind !== 'empty' || groupby.length > 0 || !referencesMetricIds(operations)) {
-    body.resource_type = (q.resource_type || 'generic').trim();
+    body.resource_type = fieldValue(q, 'resource_type');
     body.search = aggregatesSearch(search);
   }
   return {
@@ -131,19 +121,19 @@ export function isRegex(name: string): boolean {
   return /[\\^$*+?()[\]{}|]/.test(name);
 }
 
-function resourcePath(type: string | undefined): string {
-  return `/v1/search/resource/${encodeURIComponent((type || 'generic').trim())}`;
+function resourcePath(type: string): string {
+  return `/v1/search/resource/${pathSegment(type, 'resource type')}`;
 }
 
 /** Step 1 of `resource_search` with a regex: the matching resources (with their metrics maps). */
 export function resourceSearchRequest(q: GnocchiQuery): GnocchiRequest {
   const search = parseFilter(q.resource_search);
   if (search.kind === 'string') {
-    return { method: 'POST', path: resourcePath(q.resource_type), params: { filter: search.value } };
+    return { method: 'POST', path: resourcePath(fieldValue(q, 'resource_type')), params: { filter: search.value } };
   }
   return {
     method: 'POST',
-    path: resourcePath(q.resource_type),
+    path: resourcePath(fieldValue(q, 'resource_type')),
     params: {},
     body: search.kind === 'json' ? search.value : {},
   };
@@ -170,7 +160,7 @@ export function matchingMetricNames(resources: GnocchiResource[], regex: string)
 
 /** `resource_search` (step 2) : every (resource, metric) series in one /v1/aggregates call. */
 export function resourceSeriesRequest(q: GnocchiQuery, w: TimeWindow, metricNames: string[]): GnocchiRequest {
-  const aggregator = (q.aggregator || 'mean').trim();
+  const aggregator = fieldValue(q, 'aggregator');
   const operations = ['metric', ...metricNames.map((n) => [n, aggregator])];
   return {
     method: 'POST',
@@ -178,7 +168,7 @@ export function resourceSeriesRequest(q: GnocchiQuery, w: TimeWindow, metricName
     params: { details: 'true', ...timeParams(w, q.granularity) },
     body: {
       operations,
-      resource_type: (q.resource_type || 'generic').trim(),
+      resource_type: fieldValue(q, 'resource_type'),
       search: aggregatesSearch(parseFilter(q.resource_search)),
     },
   };
@@ -187,8 +177,8 @@ export function resourceSeriesRequest(q: GnocchiQuery, w: TimeWindow, metricName
 /** `resource_aggregation`: the metric of all matching resources aggregated (per group). */
 export function resourceAggregationRequest(q: GnocchiQuery, w: TimeWindow): GnocchiRequest {
   const metric = requireField(q.metric_name, 'metric_name', 'resource aggregation');
-  const aggregator = (q.aggregator || 'mean').trim();
-  const re = (q.reaggregator || 'none').trim();
+  const aggregator = fieldValue(q, 'aggregator');
+  const re = fieldValue(q, 'reaggregator');
   const reaggregation = re === 'none' || re === '' ? 'mean' : re;
   return {
     method: 'POST',
@@ -196,7 +186,7 @@ export function resourceAggregationRequest(q: GnocchiQuery, w: TimeWindow): Gnoc
     params: { details: 'true', ...timeParams(w, q.granularity), ...overlapAndFill(q), groupby: groupbyList(q.groupby) },
     body: {
       operations: ['aggregate', reaggregation, ['metric', metric, aggregator]],
-      resource_type: (q.resource_type || 'generic').trim(),
+      resource_type: fieldValue(q, 'resource_type'),
       search: aggregatesSearch(parseFilter(q.resource_search)),
     },
   };
@@ -209,13 +199,13 @@ export function resourceAggregationRequest(q: GnocchiQuery, w: TimeWindow): Gnoc
 export function resourceMetricRequest(q: GnocchiQuery, w: TimeWindow): GnocchiRequest {
   const id = requireField(q.resource_id, 'resource_id', 'resource');
   const metric = requireField(q.metric_name, 'metric_name', 'resource');
-  const aggregator = (q.aggregator || 'mean').trim();
+  const aggregator = fieldValue(q, 'aggregator');
   const search = isUuid(id) ? { '=': { id } } : { '=': { original_resource_id: id } };
   return {
     method: 'POST',
     path: '/v1/aggregates',
     params: { details: 'true', ...timeParams(w, q.granularity) },
-    body: { operations: ['metric', metric, aggregator], resource_type: (q.resource_type || 'generic').trim(), search },
+    body: { operations: ['metric', metric, aggregator], resource_type: fieldValue(q, 'resource_type'), search },
   };
 }
 
@@ -227,7 +217,16 @@ export function metricMeasuresRequest(q: GnocchiQuery, w: TimeWindow): GnocchiRe
   const id = requireField(q.metric_id, 'metric_id', 'metric');
   return {
     method: 'GET',
-    path: `/v1/metric/${encodeURIComponent(id)}/measures`,
-    params: { aggregation: (q.aggregator || 'mean').trim(), ...timeParams(w, q.granularity) },
+    path: `/v1/metric/${pathSegment(id, 'metric id')}/measures`,
+    params: { aggregation: fieldValue(q, 'aggregator'), ...timeParams(w, q.granularity) },
   };
+}
+
+/** The text of a request as the Query inspector shows it: method, path and query string, then the body. */
+export function describeRequest(req: GnocchiRequest): string {
+  const line = `${req.method} ${req.path}${buildQueryString(req.params)}`;
+  if (req.body === undefined) {
+    return line;
+  }
+  return `${line}\n${typeof req.body === 'string' ? req.body : JSON.stringify(req.body)}`;
 }

@@ -211,13 +211,14 @@ describe('query modes against the real stack', () => {
         resource_id: 'vm-001',
         metric_name: 'cpu_util',
         label: '${display_name} on $host',
+        draw_missing_datapoint_as_zero: true,
       },
     ]);
     expect(res.errors).toBeUndefined();
     expect(count('Gnocchi')).toBe(1);
     expect(res.data).toHaveLength(1);
     expect(res.data[0].name).toBe(`${vm.display_name} on ${vm.host}`);
-    // draw_missing_datapoint_as_zero defaults to true (old editor): the 60 s buckets between the
+    // draw_missing_datapoint_as_zero (as the 1.x editor saved it): the 60 s buckets between the
     // seed's 5-minute points are zeros
     const pts = points(res.data[0]);
     expect(pts.length).toBeGreaterThan(100);
@@ -261,7 +262,7 @@ describe('query modes against the real stack', () => {
     expect(count('Gnocchi')).toBe(20);
   });
 
-  it('a search that matches no metric is an empty result, not an error', async () => {
+  it('a search that matches no metric is an empty result with a notice naming the metric, not an error', async () => {
     const { ds } = dataSource();
     const res = await run(ds, [
       {
@@ -272,7 +273,12 @@ describe('query modes against the real stack', () => {
       },
     ]);
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual([]);
+    expect(res.data).toHaveLength(1);
+    expect(res.data[0].fields).toEqual([]);
+    expect(res.data[0].meta.notices).toEqual([
+      expect.objectContaining({ severity: 'warning', text: expect.stringContaining('no_such_metric') }),
+    ]);
+    expect(res.data[0].meta.executedQueryString).toMatch(/^POST \/v1\/aggregates\?details=true&start=/);
   });
 });
 
@@ -370,7 +376,7 @@ describe('templating against the real stack', () => {
       },
     ]);
     expect(single.errors).toBeUndefined();
-    expect(single.data).toEqual([]);
+    expect((single.data as DataFrame[]).every((f) => f.length === 0)).toBe(true);
   });
 
   it('a single-value field given several values is a clear error naming the field', async () => {

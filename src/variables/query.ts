@@ -12,10 +12,9 @@
  */
 import type { MetricFindValue } from '@grafana/data';
 
-import type { GnocchiClient } from './client';
-import { renderLabel, resourceLabels } from './gnocchi/labels';
-import { parseFilter } from './gnocchi/filter';
-import type { GnocchiResource } from './types';
+import { resourceLabels } from '../gnocchi/attributes';
+import { renderLabel } from '../gnocchi/labels';
+import type { GnocchiResource } from '../types';
 
 export type VariableQuery =
   | { kind: 'resources'; resourceType: string; display: string; valueAttr: string; search: string }
@@ -98,21 +97,4 @@ export function resourcesToValues(resources: GnocchiResource[], display: string,
     out.push({ text: renderLabel(display, resourceLabels(r)), value });
   }
   return out;
-}
-
-/** Run an (already interpolated) variable query. */
-export async function runVariableQuery(client: GnocchiClient, q: VariableQuery): Promise<MetricFindValue[]> {
-  if (q.kind === 'metrics') {
-    const r = await client.request<GnocchiResource>('GET', `/v1/resource/generic/${encodeURIComponent(q.resourceId)}`);
-    return Object.keys(r.metrics ?? {})
-      .sort()
-      .map((name) => ({ text: name, value: name }));
-  }
-  const search = parseFilter(q.search);
-  const path = `/v1/search/resource/${encodeURIComponent(q.resourceType || 'generic')}`;
-  const resources = await client.listAll<GnocchiResource>('POST', path, {
-    params: search.kind === 'string' ? { filter: search.value } : {},
-    body: search.kind === 'json' ? search.value : search.kind === 'empty' ? {} : undefined,
-  });
-  return resourcesToValues(resources, q.display, q.valueAttr);
 }

@@ -1,5 +1,5 @@
-import { GnocchiResource } from './types';
-import { parseVariableQuery, resourcesToValues } from './variables';
+import type { GnocchiResource } from '../types';
+import { parseVariableQuery, resourcesToValues } from './query';
 
 describe('parseVariableQuery', () => {
   it('4 arguments: display template, value attribute, search with commas inside quotes and JSON', () => {

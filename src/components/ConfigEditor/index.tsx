@@ -1,8 +1,9 @@
 import React, { ChangeEvent } from 'react';
 import { Alert, Combobox, ComboboxOption, Field, FieldSet, Input, RadioButtonGroup, SecretInput } from '@grafana/ui';
 import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
-import { keystoneV3Url } from '../auth/keystone';
-import { AuthMode, EndpointInterface, GnocchiOptions, GnocchiSecureJsonData } from '../types';
+import { keystoneV3Url } from '../../auth/keystone';
+import { AuthMode, EndpointInterface, GnocchiOptions, GnocchiSecureJsonData } from '../../types';
+import { switchAccess } from './access';
 
 type Props = DataSourcePluginOptionsEditorProps<GnocchiOptions, GnocchiSecureJsonData>;
 
@@ -99,7 +100,7 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
           <RadioButtonGroup
             options={ACCESS}
             value={browser ? 'direct' : 'proxy'}
-            onChange={(v) => onOptionsChange({ ...options, access: v === 'proxy' ? 'proxy' : 'direct' })}
+            onChange={(v) => onOptionsChange(switchAccess(options, v === 'proxy' ? 'proxy' : 'direct'))}
           />
         </Field>
         <Field label="Authentication">

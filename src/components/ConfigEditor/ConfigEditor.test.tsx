@@ -1,34 +1,8 @@
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 
-import { ConfigEditor } from './ConfigEditor';
-import { QueryEditor } from './QueryEditor';
-
-describe('QueryEditor', () => {
-  it('shows the fields of the query mode and reports changes with the old field names', () => {
-    const onChange = jest.fn();
-    const onRunQuery = jest.fn();
-    render(
-      <QueryEditor
-        query={{ refId: 'A', queryMode: 'dynamic_aggregates', operations: '(metric cpu mean)' }}
-        onChange={onChange}
-        onRunQuery={onRunQuery}
-        datasource={{} as any}
-      />
-    );
-    const ops = screen.getByDisplayValue('(metric cpu mean)');
-    fireEvent.change(ops, { target: { value: '(aggregate mean (metric cpu mean))' } });
-    expect(onChange).toHaveBeenLastCalledWith(
-      expect.objectContaining({
-        refId: 'A',
-        queryMode: 'dynamic_aggregates',
-        operations: '(aggregate mean (metric cpu mean))',
-      })
-    );
-    expect(document.querySelector('#gnocchi-query-groupby')).not.toBeNull();
-    expect(document.querySelector('#gnocchi-query-metric_id')).toBeNull();
-  });
-});
+import { ConfigEditor } from './index';
+import { switchAccess } from './access';
 
 describe('ConfigEditor', () => {
   const base = {
@@ -69,5 +43,26 @@ describe('ConfigEditor', () => {
     const next = onOptionsChange.mock.calls.at(-1)[0];
     expect(next.secureJsonData.password).toBe('s3cret');
     expect(next.jsonData.password).toBeUndefined();
+  });
+
+  it('switching Browser → Server moves every secret to secureJsonData and out of jsonData (D2)', () => {
+    const browser = {
+      ...base,
+      jsonData: { mode: 'keystone', password: 'pw', token: 'tok', appCredentialSecret: 'acs', username: 'u' },
+    };
+    const next = switchAccess(browser, 'proxy');
+    expect(next.access).toBe('proxy');
+    expect(next.jsonData).toEqual({ mode: 'keystone', username: 'u' });
+    expect(next.secureJsonData).toEqual({ password: 'pw', token: 'tok', appCredentialSecret: 'acs' });
+    expect(browser.jsonData.password).toBe('pw'); // props not mutated
+  });
+
+  it('the Access radio applies the move', () => {
+    const onOptionsChange = jest.fn();
+    render(<ConfigEditor options={{ ...base, jsonData: { mode: 'keystone', password: 'pw' } }} onOptionsChange={onOptionsChange} />);
+    fireEvent.click(screen.getByLabelText('Server'));
+    const next = onOptionsChange.mock.calls.at(-1)[0];
+    expect(next.jsonData.password).toBeUndefined();
+    expect(next.secureJsonData.password).toBe('pw');
   });
 });

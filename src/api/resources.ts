@@ -1,0 +1,123 @@
+/**
+ * Look-ups for the editors and variables: one method per look-up, memoized per data source
+ * instance (opening an editor twice costs no new request; a failed look-up is not cached), and an
+ * empty answer without any request when an upstream pick is missing. Listings of resources read
+ * one page with only the attributes needed (`attrs`), so a type with thousands of resources stays
+ * cheap; values are searched on the server (`like`) as the user types.
+ */
+import type { GnocchiClient } from '../client';
+import { pathSegment } from '../gnocchi/path';
+import type { GnocchiArchivePolicy, GnocchiResource } from '../types';
+
+/** Attributes every resource has (Gnocchi's `generic` type). */
+export const GENERIC_ATTRIBUTES = [
+  'id',
+  'original_resource_id',
+  'project_id',
+  'user_id',
+  'creator',
+  'created_by_user_id',
+  'created_by_project_id',
+  'started_at',
+  'ended_at',
+];
+
+/** Resources read by one look-up (one page). */
+export const LOOKUP_PAGE = 1000;
+
+interface ResourceTypeDoc {
+  name: string;
+  attributes?: Record<string, { type?: string }>;
+}
+
+function asList<T>(body: unknown, what: string): T[] {
+  if (!Array.isArray(body)) {
+    throw new Error(`Gnocchi answered the ${what} look-up with something that is not a list`);
+  }
+  return body as T[];
+}
+
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+
+export class LookupApi {
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly client: GnocchiClient) {}
+
+  private memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let p = this.cache.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = load();
+      this.cache.set(key, p);
+      p.catch(() => this.cache.delete(key));
+    }
+    return p;
+  }
+
+  /** Names of the resource types. */
+  resourceTypes(): Promise<string[]> {
+    return this.memo('types', async () => {
+      const types = asList<ResourceTypeDoc>(await this.client.request('GET', '/v1/resource_type'), 'resource type');
+      return sorted(types.map((t) => t.name));
+    });
+  }
+
+  /** Attributes of a resource type: the generic ones, then the type's own. */
+  attributes(type: string): Promise<string[]> {
+    if (!type.trim()) {
+      return Promise.resolve([]);
+    }
+    return this.memo(`attributes:${type}`, async () => {
+      const doc = await this.client.request<ResourceTypeDoc>('GET', `/v1/resource_type/${pathSegment(type, 'resource type')}`);
+      return [...GENERIC_ATTRIBUTES, ...sorted(Object.keys(doc?.attributes ?? {}))];
+    });
+  }
+
+  /** Archive policies (granularities and aggregation methods). */
+  archivePolicies(): Promise<GnocchiArchivePolicy[]> {
+    return this.memo('policies', async () =>
+      asList<GnocchiArchivePolicy>(await this.client.request('GET', '/v1/archive_policy'), 'archive policy')
+    );
+  }
+
+  /** Every aggregation method of the archive policies. */
+  async aggregationMethods(): Promise<string[]> {
+    return sorted((await this.archivePolicies()).flatMap((p) => p.aggregation_methods ?? []));
+  }
+
+  /** Metric names of the resources of a type (one page of resources, only their `metrics` maps). */
+  metricNames(type: string): Promise<string[]> {
+    if (!type.trim()) {
+      return Promise.resolve([]);
+    }
+    return this.memo(`metrics:${type}`, async () => {
+      const resources = asList<GnocchiResource>(
+        await this.client.request('POST', `/v1/search/resource/${pathSegment(type, 'resource type')}`, {
+          params: { limit: LOOKUP_PAGE, attrs: ['id', 'metrics'] },
+          body: {},
+        }),
+        'metric name'
+      );
+      return sorted(resources.flatMap((r) => Object.keys(r.metrics ?? {})));
+    });
+  }
+
+  /** Values of one attribute among the resources of a type, starting with `prefix` (searched by Gnocchi). */
+  attributeValues(type: string, attribute: string, prefix = ''): Promise<string[]> {
+    if (!type.trim() || !attribute.trim()) {
+      return Promise.resolve([]);
+    }
+    return this.memo(`values:${type}:${attribute}:${prefix}`, async () => {
+      const pattern = prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+      const resources = asList<GnocchiResource>(
+        await this.client.request('POST', `/v1/search/resource/${pathSegment(type, 'resource type')}`, {
+          params: { limit: LOOKUP_PAGE, attrs: ['id', attribute] },
+          body: prefix ? { like: { [attribute]: pattern } } : {},
+        }),
+        'attribute value'
+      );
+      const values = resources.map((r) => r[attribute]).filter((v) => v !== null && v !== undefined);
+      return sorted(values.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))));
+    });
+  }
+}

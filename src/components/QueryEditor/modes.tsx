@@ -1,0 +1,112 @@
+/**
+ * The fields of each query mode, one component per mode.
+ */
+import React from 'react';
+import { Stack } from '@grafana/ui';
+
+import type { GnocchiQuery, QueryMode } from '../../types';
+import { selectors } from '../selectors';
+import { TextField } from './fields';
+
+const S = selectors.queryEditor;
+
+export interface ModeFieldsProps {
+  query: GnocchiQuery;
+  onCommit: (patch: Partial<GnocchiQuery>) => void;
+}
+
+type Field = keyof GnocchiQuery;
+
+function field(props: ModeFieldsProps, key: Field, label: string, extra: Partial<React.ComponentProps<typeof TextField>> = {}) {
+  return (
+    <TextField
+      id={`gnocchi-query-${key}`}
+      label={label}
+      value={props.query[key] as string | undefined}
+      onCommit={(v) => props.onCommit({ [key]: v })}
+      {...extra}
+    />
+  );
+}
+
+const resourceType = (p: ModeFieldsProps) => field(p, 'resource_type', S.resourceType, { placeholder: 'generic' });
+const search = (p: ModeFieldsProps) =>
+  field(p, 'resource_search', S.search, {
+    multiline: true,
+    tooltip: "Gnocchi filter, e.g. host = 'compute-1', or JSON",
+    placeholder: `host = 'compute-1'   or   {"=": {"host": "compute-1"}}`,
+  });
+const aggregator = (p: ModeFieldsProps) => field(p, 'aggregator', S.aggregator, { placeholder: 'mean', width: 20 });
+const grouping = (p: ModeFieldsProps) => (
+  <Stack gap={0}>
+    {field(p, 'groupby', S.groupby, { placeholder: 'host,flavor', width: 30 })}
+    {field(p, 'fill', S.fill, { placeholder: 'dropna | null | 0', width: 16 })}
+    {field(p, 'needed_overlap', S.neededOverlap, { placeholder: '0', width: 10 })}
+  </Stack>
+);
+
+function DynamicAggregatesFields(p: ModeFieldsProps) {
+  return (
+    <>
+      {resourceType(p)}
+      {search(p)}
+      {field(p, 'operations', S.operations, { multiline: true, placeholder: '(aggregate mean (metric cpu_util mean))' })}
+      {grouping(p)}
+    </>
+  );
+}
+
+function ResourceSearchFields(p: ModeFieldsProps) {
+  return (
+    <>
+      {resourceType(p)}
+      {search(p)}
+      {field(p, 'metric_name', S.metricRegex, { placeholder: 'cpu_util' })}
+      {aggregator(p)}
+    </>
+  );
+}
+
+function ResourceAggregationFields(p: ModeFieldsProps) {
+  return (
+    <>
+      {resourceType(p)}
+      {search(p)}
+      {field(p, 'metric_name', S.metricName, { placeholder: 'cpu_util' })}
+      {aggregator(p)}
+      {field(p, 'reaggregator', S.reaggregator, { placeholder: 'mean', width: 20 })}
+      {grouping(p)}
+    </>
+  );
+}
+
+function ResourceFields(p: ModeFieldsProps) {
+  return (
+    <>
+      {resourceType(p)}
+      {field(p, 'resource_id', S.resourceId)}
+      {field(p, 'metric_name', S.metricName, { placeholder: 'cpu_util' })}
+      {aggregator(p)}
+    </>
+  );
+}
+
+function MetricFields(p: ModeFieldsProps) {
+  return (
+    <>
+      {field(p, 'metric_id', S.metricId)}
+      {aggregator(p)}
+    </>
+  );
+}
+
+export const MODE_FIELDS: Record<QueryMode, (p: ModeFieldsProps) => React.JSX.Element> = {
+  dynamic_aggregates: DynamicAggregatesFields,
+  resource_search: ResourceSearchFields,
+  resource_aggregation: ResourceAggregationFields,
+  resource: ResourceFields,
+  metric: MetricFields,
+};
+
+/** Modes whose series are single metrics, where missing buckets can be drawn as zeros. */
+export const ZERO_FILL_MODES: QueryMode[] = ['metric', 'resource', 'resource_search'];
