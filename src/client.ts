@@ -2,30 +2,29 @@
  * The Gnocchi client of one data source instance: authentication (Keystone token cache, static
  * token, basic, none), Gnocchi URL discovery, JSON requests with readable errors, one transparent
  * re-authentication on 401, and complete reads of paged listings.
+ *
+ * Settings are checked before any request (auth/connection.ts); redirects are reported, never
+ * followed; and nothing thrown out of this class carries a secret the client holds.
  */
-import {
-  CachedToken,
-  findGnocchiEndpoint,
-  keystoneAuthBody,
-  KeystoneTokenBody,
-  keystoneV3Url,
-  TokenCache,
-} from './auth/keystone';
-import { httpError, RequestError } from './http/errors';
-import { HttpResponse, Transport } from './http/transport';
+import { ClientSettings, Connection, isKeystoneMode, resolveConnection } from './auth/connection';
+import { findGnocchiEndpoint, keystoneAuthBody, TokenCache } from './auth/keystone';
+import type { CachedToken } from './auth/tokenCache';
+import { localTimes, readTokenResponse } from './auth/tokenResponse';
+import { gnocchiResponseError, gnocchiUrlProblem, staticTokenRefused, unauthorizedHint } from './http/gnocchiErrors';
+import { configError, redirectError, RequestError, Service } from './http/errors';
+import { Redactor } from './http/redact';
+import { HttpRequest, HttpResponse, Transport } from './http/transport';
 import { parseGnocchiJson } from './gnocchi/json';
-import type { AuthMode, GnocchiOptions } from './types';
+import type { AuthMode } from './types';
+
+export type { ClientSettings } from './auth/connection';
 
 export type Params = Record<string, string | number | boolean | undefined | null | Array<string | number>>;
 
-export interface ClientSettings {
-  /** The data source URL: Keystone in the Keystone modes, Gnocchi otherwise (old plugin's rule). */
-  url: string;
-  jsonData: GnocchiOptions;
-  /** `proxy` = server mode (Grafana data source proxy routes), else browser mode. */
-  access: 'direct' | 'proxy';
-  /** Basic auth header value when Grafana's basic auth is configured (browser mode). */
-  basicAuth?: string;
+export interface RequestOptions {
+  params?: Params;
+  body?: unknown;
+  signal?: AbortSignal;
 }
 
 export function buildQueryString(params?: Params): string {
@@ -56,159 +55,141 @@ interface Auth {
 export class GnocchiClient {
   readonly mode: AuthMode;
   private readonly tokens: TokenCache;
+  private readonly conn: Connection;
+  /** Every secret this client holds; applied to everything it throws. */
+  readonly redactor = new Redactor();
   /** Number of requests sent, per service (for tests and the benchmark). */
   readonly counts = { keystone: 0, gnocchi: 0 };
 
   constructor(
     private readonly settings: ClientSettings,
     private readonly transport: Transport,
-    now: () => number = Date.now
+    private readonly now: () => number = Date.now
   ) {
-    this.mode = settings.jsonData.mode ?? (settings.basicAuth ? 'basic' : 'noauth');
+    this.conn = resolveConnection(settings);
+    this.mode = this.conn.mode;
+    this.redactor.add(...this.conn.secrets);
     this.tokens = new TokenCache(() => this.authenticate(), now);
   }
 
-  private get timeoutMs(): number {
-    return (this.settings.jsonData.timeout ?? 30) * 1000;
+  /** The first problem in the settings (checked before any request), if any. */
+  get configProblem(): RequestError | undefined {
+    return (
+      this.conn.problem && this.redactor.error(this.conn.problem, this.conn.problem.service, this.conn.problem.url)
+    );
   }
 
   private get isKeystone(): boolean {
-    return this.mode === 'keystone' || this.mode === 'application_credential';
+    return isKeystoneMode(this.mode);
   }
 
-  /** Base URL for Keystone calls: the data source URL (browser) or the proxy route (server). */
+  /** Base URL for Keystone calls: the Keystone v3 URL (browser) or the proxy route (server). */
   keystoneUrl(): string {
-    if (this.settings.access === 'proxy') {
-      return `${this.settings.url.replace(/\/+$/, '')}/keystone`;
+    if (this.conn.keystoneUrl === undefined) {
+      throw this.configProblem ?? configError('Keystone', this.settings.url, 'The Keystone URL is empty');
     }
-    return keystoneV3Url(this.settings.url);
+    return this.conn.keystoneUrl;
   }
 
-  private explicitGnocchiUrl(): string | undefined {
-    const s = this.settings;
-    if (s.access === 'proxy') {
-      // plugin.json routes: `gnocchi-token` adds the static token from secureJsonData
-      return `${s.url.replace(/\/+$/, '')}/${this.mode === 'token' ? 'gnocchi-token' : 'gnocchi'}`;
+  /** Sends one request; a redirect becomes an error naming where it leads. */
+  private async send(req: HttpRequest, base: string | undefined, setting: string): Promise<HttpResponse> {
+    this.counts[req.service === 'Keystone' ? 'keystone' : 'gnocchi']++;
+    const res = await this.transport(req);
+    if (res.opaqueRedirect || (res.status >= 300 && res.status < 400)) {
+      throw redirectError(req.service, req.method, req.url, res.status, res.header('Location'), setting, base);
     }
-    if (s.jsonData.endpoint) {
-      return s.jsonData.endpoint.trim().replace(/\/+$/, '');
-    }
-    if (!this.isKeystone) {
-      return s.url.trim().replace(/\/+$/, '');
-    }
-    return undefined;
+    return res;
   }
 
   /** POST /v3/auth/tokens (browser mode) or the proxy's templated route (server mode). */
   private async authenticate(): Promise<CachedToken> {
     const s = this.settings;
     const mode = this.mode as 'keystone' | 'application_credential';
-    const server = s.access === 'proxy';
+    const server = this.conn.server;
+    const base = this.keystoneUrl();
     const url = server
-      ? `${this.keystoneUrl()}/${mode === 'keystone' ? 'password' : 'application_credential'}`
-      : `${this.keystoneUrl()}/auth/tokens`;
+      ? `${base}/${mode === 'keystone' ? 'password' : 'application_credential'}`
+      : `${base}/auth/tokens`;
     let body: string;
     if (server) {
       body = '{}'; // replaced by the route's body, templated from secureJsonData by Grafana
     } else {
       const secret = (mode === 'keystone' ? s.jsonData.password : s.jsonData.appCredentialSecret) ?? '';
-      if (!secret) {
-        throw new RequestError(
-          mode === 'keystone' ? 'Set the Keystone password' : 'Set the application credential secret',
-          'Keystone',
-          url,
-          undefined,
-          'config'
-        );
+      try {
+        body = JSON.stringify(keystoneAuthBody(mode, s.jsonData, secret));
+      } catch (e) {
+        throw configError('Keystone', url, (e as Error).message);
       }
-      body = JSON.stringify(keystoneAuthBody(mode, s.jsonData, secret));
     }
-    this.counts.keystone++;
-    const res = await this.transport({
-      service: 'Keystone',
-      method: 'POST',
-      url,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body,
-      timeoutMs: this.timeoutMs,
-    });
-    if (res.status !== 201 && res.status !== 200) {
-      throw httpError('Keystone', 'POST', url, res.status, res.text);
-    }
-    const token = res.header('X-Subject-Token');
-    if (!token) {
-      throw new RequestError(
-        `Keystone issued a token but the browser cannot read its X-Subject-Token header: Keystone's CORS configuration must expose it ([cors] expose_headers = X-Subject-Token in keystone.conf). (POST ${url})`,
-        'Keystone',
+    const res = await this.send(
+      {
+        service: 'Keystone',
+        method: 'POST',
         url,
-        res.status,
-        'config'
-      );
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body,
+        timeoutMs: this.conn.timeoutMs,
+      },
+      server ? undefined : base,
+      'the data source URL (Keystone)'
+    );
+    const token = res.header('X-Subject-Token')?.trim();
+    if (token) {
+      this.redactor.addToken(token);
     }
-    let parsed: KeystoneTokenBody;
-    try {
-      parsed = JSON.parse(res.text);
-    } catch {
-      throw new RequestError(
-        `Keystone answered with a body that is not JSON (POST ${url})`,
-        'Keystone',
-        url,
-        res.status
-      );
+    const parsed = readTokenResponse(res, url, { browser: !server, redact: this.redactor.text });
+    let gnocchiUrl = this.conn.gnocchiUrl;
+    if (gnocchiUrl === undefined) {
+      const t = parsed.body.token;
+      let found: string;
+      try {
+        found = findGnocchiEndpoint(t.catalog, s.jsonData.interface ?? 'public', s.jsonData.region || undefined);
+      } catch (e) {
+        throw configError('Keystone', url, (e as Error).message);
+      }
+      gnocchiUrl = gnocchiUrlProblem(found, url);
     }
-    const expiresAt = Date.parse(parsed.token?.expires_at ?? '');
-    const issuedAt = Date.parse(parsed.token?.issued_at ?? '');
-    const gnocchiUrl =
-      this.explicitGnocchiUrl() ??
-      findGnocchiEndpoint(parsed.token?.catalog, s.jsonData.interface ?? 'public', s.jsonData.region || undefined);
-    return {
-      token,
-      expiresAt: Number.isFinite(expiresAt) ? expiresAt : Date.now() + 3_600_000,
-      issuedAt: Number.isFinite(issuedAt) ? issuedAt : Date.now(),
-      gnocchiUrl,
-    };
+    return { token: parsed.token, ...localTimes(parsed.body, this.now()), gnocchiUrl };
   }
 
   private async auth(): Promise<Auth> {
-    const s = this.settings;
-    switch (this.mode) {
-      case 'keystone':
-      case 'application_credential': {
-        const t = await this.tokens.get();
-        return { headers: { 'X-Auth-Token': t.token }, gnocchiUrl: t.gnocchiUrl!, token: t.token };
-      }
-      case 'token': {
-        const headers: Record<string, string> = {};
-        if (s.access !== 'proxy' && s.jsonData.token) {
-          headers['X-Auth-Token'] = s.jsonData.token;
-        }
-        return { headers, gnocchiUrl: this.explicitGnocchiUrl()! };
-      }
-      case 'basic': {
-        const headers: Record<string, string> = {};
-        if (s.basicAuth) {
-          headers.Authorization = s.basicAuth;
-        } else if (s.jsonData.username && s.access !== 'proxy') {
-          headers.Authorization = 'Basic ' + btoa(`${s.jsonData.username}:`);
-        }
-        return { headers, gnocchiUrl: this.explicitGnocchiUrl()! };
-      }
-      default:
-        return { headers: {}, gnocchiUrl: this.explicitGnocchiUrl()! };
+    if (this.conn.problem) {
+      throw this.conn.problem;
+    }
+    if (this.isKeystone) {
+      const t = await this.tokens.get();
+      return { headers: { 'X-Auth-Token': t.token }, gnocchiUrl: t.gnocchiUrl!, token: t.token };
+    }
+    return { headers: { ...this.conn.headers }, gnocchiUrl: this.conn.gnocchiUrl! };
+  }
+
+  /** Runs `fn`; whatever it throws leaves without secrets. */
+  private async guarded<T>(service: Service, url: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw this.redactor.error(e, service, url);
     }
   }
 
   /** The Gnocchi base URL this client uses (authenticating first in the Keystone modes). */
-  async gnocchiUrl(): Promise<string> {
-    return (await this.auth()).gnocchiUrl;
+  gnocchiUrl(): Promise<string> {
+    return this.guarded(
+      this.isKeystone ? 'Keystone' : 'Gnocchi',
+      this.settings.url,
+      async () => (await this.auth()).gnocchiUrl
+    );
   }
 
-  /** A raw Gnocchi request; retries once with a new token after a 401 in the Keystone modes. */
-  async raw(
-    method: 'GET' | 'POST',
-    path: string,
-    options: { params?: Params; body?: unknown; signal?: AbortSignal } = {}
-  ): Promise<{ res: HttpResponse; url: string }> {
+  /**
+   * A raw Gnocchi request; retries once with a new token after a 401 in the Keystone modes.
+   * Redirects and configuration problems are thrown; other statuses are the caller's.
+   */
+  raw(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<{ res: HttpResponse; url: string }> {
+    return this.guarded('Gnocchi', path, () => this.rawUnguarded(method, path, options));
+  }
+
+  private async rawUnguarded(method: 'GET' | 'POST', path: string, options: RequestOptions) {
     for (let attempt = 0; ; attempt++) {
       const a = await this.auth();
       const url = `${a.gnocchiUrl}${path}${buildQueryString(options.params)}`;
@@ -218,47 +199,55 @@ export class GnocchiClient {
         headers['Content-Type'] = 'application/json';
         body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       }
-      this.counts.gnocchi++;
-      const res = await this.transport({
-        service: 'Gnocchi',
-        method,
-        url,
-        headers,
-        body,
-        signal: options.signal,
-        timeoutMs: this.timeoutMs,
-      });
+      const res = await this.send(
+        { service: 'Gnocchi', method, url, headers, body, signal: options.signal, timeoutMs: this.conn.timeoutMs },
+        a.gnocchiUrl,
+        this.isKeystone ? 'the Gnocchi URL setting' : 'the data source URL (Gnocchi)'
+      );
       if (res.status === 401 && this.isKeystone && attempt === 0) {
         this.tokens.invalidate(a.token);
         continue;
       }
-      return { res, url };
+      return { res, url, base: a.gnocchiUrl };
     }
   }
 
-  /** A Gnocchi JSON request; non-2xx statuses become a RequestError with Gnocchi's cause. */
-  async request<T = unknown>(
+  /**
+   * A Gnocchi JSON request; non-2xx statuses become a RequestError with Gnocchi's cause. A 2xx
+   * without body is an error unless `allowEmpty` (then `undefined` is returned).
+   */
+  request<T = unknown>(
     method: 'GET' | 'POST',
     path: string,
-    options: { params?: Params; body?: unknown; signal?: AbortSignal } = {}
+    options: RequestOptions & { allowEmpty?: boolean } = {}
   ): Promise<T> {
-    const { res, url } = await this.raw(method, path, options);
-    if (res.status < 200 || res.status >= 300) {
-      throw httpError('Gnocchi', method, url, res.status, res.text);
-    }
-    if (!res.text) {
-      return undefined as T;
-    }
-    try {
-      return parseGnocchiJson(res.text) as T;
-    } catch {
-      throw new RequestError(
-        `Gnocchi answered with a body that is not JSON (${method} ${url})`,
-        'Gnocchi',
-        url,
-        res.status
-      );
-    }
+    return this.guarded('Gnocchi', path, async () => {
+      const { res, url, base } = await this.rawUnguarded(method, path, options);
+      if (res.status < 200 || res.status >= 300) {
+        if (res.status === 401 && this.mode === 'token') {
+          throw staticTokenRefused(method, url, res.text, this.redactor.text);
+        }
+        const hint = res.status === 401 ? unauthorizedHint(this.mode) : undefined;
+        throw gnocchiResponseError(method, url, base, res, this.redactor.text, hint);
+      }
+      if (!res.text.trim()) {
+        if (options.allowEmpty) {
+          return undefined as T;
+        }
+        throw new RequestError(
+          `Gnocchi answered ${res.status} with an empty body where JSON was expected (${method} ${url})`,
+          'Gnocchi',
+          url,
+          res.status,
+          'parse'
+        );
+      }
+      try {
+        return parseGnocchiJson(res.text) as T;
+      } catch {
+        throw gnocchiResponseError(method, url, base, res, this.redactor.text);
+      }
+    });
   }
 
   /**
@@ -268,7 +257,7 @@ export class GnocchiClient {
   async listAll<T extends { id: string }>(
     method: 'GET' | 'POST',
     path: string,
-    options: { params?: Params; body?: unknown; signal?: AbortSignal; maxItems?: number } = {}
+    options: RequestOptions & { maxItems?: number } = {}
   ): Promise<T[]> {
     const all: T[] = [];
     let marker: string | undefined;
@@ -278,6 +267,15 @@ export class GnocchiClient {
         ...options,
         params: { ...options.params, limit: PAGE_LIMIT, sort: 'id:asc', marker },
       });
+      if (!Array.isArray(page)) {
+        throw new RequestError(
+          `Gnocchi answered ${method} ${path} with something that is not a list`,
+          'Gnocchi',
+          path,
+          200,
+          'parse'
+        );
+      }
       all.push(...page);
       if (page.length < PAGE_LIMIT || all.length >= maxItems) {
         return all;

@@ -1,4 +1,4 @@
-import { findGnocchiEndpoint, keystoneAuthBody, keystoneV3Url, TokenCache } from './keystone';
+import { findGnocchiEndpoint, keystoneAuthBody, keystoneV3Url } from './keystone';
 
 describe('keystoneV3Url', () => {
   it.each([
@@ -115,89 +115,5 @@ describe('findGnocchiEndpoint', () => {
     expect(() => findGnocchiEndpoint(catalog, 'admin')).toThrow(/no admin endpoint .*public@R1/);
     expect(() => findGnocchiEndpoint([catalog[0]])).toThrow(/No "metric" \(Gnocchi\) service .*identity/);
     expect(() => findGnocchiEndpoint([])).toThrow(/no service catalog/);
-  });
-});
-
-describe('TokenCache', () => {
-  function setup(lifetimeMs = 3_600_000) {
-    let now = 1_000_000;
-    let calls = 0;
-    const resolvers: Array<() => void> = [];
-    const cache = new TokenCache(
-      () =>
-        new Promise((resolve) => {
-          calls++;
-          const issuedAt = now;
-          resolvers.push(() => resolve({ token: `t${calls}`, issuedAt, expiresAt: issuedAt + lifetimeMs }));
-        }),
-      () => now
-    );
-    return {
-      cache,
-      calls: () => calls,
-      resolveAll: () => resolvers.splice(0).forEach((r) => r()),
-      advance: (ms: number) => (now += ms),
-    };
-  }
-
-  it('single flight: 20 concurrent callers cause one authentication', async () => {
-    const s = setup();
-    const all = Promise.all(Array.from({ length: 20 }, () => s.cache.get()));
-    s.resolveAll();
-    const tokens = await all;
-    expect(s.calls()).toBe(1);
-    expect(new Set(tokens.map((t) => t.token))).toEqual(new Set(['t1']));
-  });
-
-  it('reuses the token until 2 minutes before expiry, then renews', async () => {
-    const s = setup();
-    const p = s.cache.get();
-    s.resolveAll();
-    await p;
-    s.advance(3_600_000 - 121_000);
-    expect((await s.cache.get()).token).toBe('t1');
-    s.advance(2_000);
-    const renewed = s.cache.get();
-    s.resolveAll();
-    expect((await renewed).token).toBe('t2');
-  });
-
-  it('short-lived tokens are renewed at 3/4 of their lifetime', async () => {
-    const s = setup(100_000);
-    const p = s.cache.get();
-    s.resolveAll();
-    await p;
-    s.advance(74_000);
-    expect((await s.cache.get()).token).toBe('t1');
-    s.advance(2_000);
-    const renewed = s.cache.get();
-    s.resolveAll();
-    expect((await renewed).token).toBe('t2');
-  });
-
-  it('invalidate drops only the current token', async () => {
-    const s = setup();
-    const p = s.cache.get();
-    s.resolveAll();
-    await p;
-    s.cache.invalidate('other');
-    expect((await s.cache.get()).token).toBe('t1');
-    s.cache.invalidate('t1');
-    const again = s.cache.get();
-    s.resolveAll();
-    expect((await again).token).toBe('t2');
-  });
-
-  it('a failed authentication is not cached', async () => {
-    let n = 0;
-    const cache = new TokenCache(async () => {
-      n++;
-      if (n === 1) {
-        throw new Error('down');
-      }
-      return { token: 'ok', issuedAt: 0, expiresAt: Date.now() + 3_600_000 };
-    });
-    await expect(cache.get()).rejects.toThrow('down');
-    expect((await cache.get()).token).toBe('ok');
   });
 });

@@ -1,6 +1,7 @@
 import { Observable, of, throwError } from 'rxjs';
 
 import { errorCause, httpError, messageOf, networkError } from './errors';
+import { serverTransport } from './proxy';
 import { fetchTransport, HttpRequest, ProxyFetcher, proxyTransport } from './transport';
 
 const req: HttpRequest = {
@@ -81,7 +82,7 @@ describe('fetchTransport (browser mode)', () => {
         )
     ) as any;
     await expect(fetchTransport({ ...req, url: 'http://g/x', timeoutMs: 50 })).rejects.toThrow(
-      'Gnocchi did not answer within 0 s (GET http://g/x)'
+      'Gnocchi did not answer within 0.05 s (GET http://g/x)'
     );
   });
 
@@ -142,5 +143,69 @@ describe('error messages', () => {
       /from http:\/\/localhost:3000 .*\[cors\] allowed_origin in gnocchi\.conf.*5xx/
     );
     expect(messageOf({ data: { message: 'from backendSrv' } })).toBe('from backendSrv');
+  });
+});
+
+describe('fetchTransport: redirects, cut-off bodies, timeouts (issue 12)', () => {
+  const realFetch = global.fetch;
+  afterEach(() => {
+    global.fetch = realFetch;
+  });
+
+  it("never follows a redirect: asks fetch for redirect: 'manual' and reports a browser's opaque redirect", async () => {
+    const calls: any[] = [];
+    global.fetch = jest.fn(async (_u: any, init: any) => {
+      calls.push(init);
+      return { type: 'opaqueredirect', status: 0, headers: new Headers(), text: async () => '' } as any;
+    }) as any;
+    const res = await fetchTransport({ ...req, url: 'http://g/x' });
+    expect(calls[0].redirect).toBe('manual');
+    expect(res).toMatchObject({ status: 0, opaqueRedirect: true });
+  });
+
+  it('a body cut off by a closed connection is named as such, with the status', async () => {
+    global.fetch = jest.fn(async () => ({
+      type: 'basic',
+      status: 200,
+      headers: new Headers(),
+      text: async () => {
+        throw new TypeError('terminated');
+      },
+    })) as any;
+    await expect(fetchTransport({ ...req, url: 'http://g/x' })).rejects.toMatchObject({
+      kind: 'network',
+      status: 200,
+      message: "Gnocchi's answer (200) was cut off: the connection closed while it was being read (GET http://g/x)",
+    });
+  });
+
+  it.each([[NaN], [-1], [0]])(
+    'a timeout of %p falls back to the default instead of firing at once',
+    async (timeoutMs) => {
+      global.fetch = jest.fn(async () => ({
+        type: 'basic',
+        status: 200,
+        headers: new Headers(),
+        text: async () => '[]',
+      })) as any;
+      await expect(fetchTransport({ ...req, url: 'http://g/x', timeoutMs })).resolves.toMatchObject({ status: 200 });
+    }
+  );
+});
+
+describe('proxyTransport with @grafana/runtime isFetchError (server mode)', () => {
+  it('a cancelled backendSrv request is reported as cancelled', async () => {
+    const b = backend(() => throwError(() => ({ status: -1, data: undefined, cancelled: true })));
+    await expect(serverTransport(b)(req)).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+
+  it('Grafana itself unreachable (status 0) is a readable network error', async () => {
+    const b = backend(() => throwError(() => ({ status: 0, data: undefined, message: 'Failed to fetch' })));
+    await expect(serverTransport(b)(req)).rejects.toMatchObject({ kind: 'network' });
+  });
+
+  it('a JSON error object from the proxy keeps its body as text', async () => {
+    const b = backend(() => throwError(() => ({ status: 502, data: { message: 'Bad Gateway' } })));
+    await expect(serverTransport(b)(req)).resolves.toMatchObject({ status: 502, text: '{"message":"Bad Gateway"}' });
   });
 });

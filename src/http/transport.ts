@@ -4,7 +4,7 @@
  * Gnocchi). Server mode goes through Grafana's data source proxy, same origin.
  */
 import { lastValueFrom, Observable } from 'rxjs';
-import { cancelledError, networkError, RequestError, Service, timeoutError } from './errors';
+import { cancelledError, cutOffError, networkError, RequestError, Service, timeoutError } from './errors';
 
 export interface HttpRequest {
   service: Service;
@@ -21,6 +21,11 @@ export interface HttpResponse {
   /** Header lookup (case-insensitive). */
   header(name: string): string | null;
   text: string;
+  /**
+   * A redirect the browser hides (`redirect: 'manual'` gives an `opaqueredirect` answer: status 0,
+   * no headers). Node's fetch gives the 3xx status and its Location instead.
+   */
+  opaqueRedirect?: boolean;
 }
 
 export type Transport = (req: HttpRequest) => Promise<HttpResponse>;
@@ -34,7 +39,10 @@ async function withDeadline<T>(
   onNetworkError: (e: unknown) => RequestError
 ): Promise<T> {
   const ac = new AbortController();
-  const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs =
+    typeof req.timeoutMs === 'number' && Number.isFinite(req.timeoutMs) && req.timeoutMs > 0
+      ? req.timeoutMs
+      : DEFAULT_TIMEOUT_MS;
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -51,7 +59,7 @@ async function withDeadline<T>(
     return await fn(ac.signal);
   } catch (e) {
     if (timedOut) {
-      throw timeoutError(req.service, req.method, req.url, Math.round(timeoutMs / 1000));
+      throw timeoutError(req.service, req.method, req.url, timeoutMs / 1000);
     }
     if (req.signal?.aborted) {
       throw cancelledError(req.service, req.url);
@@ -70,7 +78,10 @@ function browserOrigin(): string | undefined {
   return typeof window !== 'undefined' && window.location ? window.location.origin : undefined;
 }
 
-/** Browser mode: plain fetch, cross-origin, no cookies, only the headers CORS allows. */
+/**
+ * Browser mode: plain fetch, cross-origin, no cookies, only the headers CORS allows, and redirects
+ * not followed (they are reported: see `redirectError`).
+ */
 export const fetchTransport: Transport = (req) =>
   withDeadline(
     req,
@@ -83,8 +94,17 @@ export const fetchTransport: Transport = (req) =>
         mode: 'cors',
         credentials: 'omit',
         cache: 'no-store',
+        redirect: 'manual',
       });
-      const text = await res.text();
+      if (res.type === 'opaqueredirect') {
+        return { status: 0, header: () => null, text: '', opaqueRedirect: true };
+      }
+      let text: string;
+      try {
+        text = await res.text();
+      } catch {
+        throw cutOffError(req.service, req.method, req.url, res.status);
+      }
       return { status: res.status, header: (n: string) => res.headers.get(n), text };
     },
     () => networkError(req.service, req.method, req.url, browserOrigin())
@@ -104,12 +124,40 @@ export interface ProxyFetcher {
   }): Observable<{ status: number; data: unknown; headers: Headers }>;
 }
 
+/** The shape of backendSrv's errors (`FetchError` of @grafana/runtime). */
+export interface FetchErrorLike {
+  status: number;
+  data: unknown;
+  statusText?: string;
+  cancelled?: boolean;
+  headers?: Headers;
+}
+
+/**
+ * Structural stand-in for @grafana/runtime's `isFetchError` (same test: an object with `status`
+ * and `data`). This module is also loaded by the benchmark in plain Node, where @grafana/runtime
+ * cannot be imported; Grafana's own guard is passed in by `http/proxy.ts`.
+ */
+export function looksLikeFetchError(e: unknown): e is FetchErrorLike {
+  return typeof e === 'object' && e !== null && 'status' in e && 'data' in e;
+}
+
+function bodyText(data: unknown): string {
+  if (typeof data === 'string') {
+    return data;
+  }
+  return data === undefined || data === null ? '' : JSON.stringify(data);
+}
+
 /**
  * Server mode: same-origin requests to `/api/datasources/proxy/uid/<uid>/<route>`. The proxy turns
  * an upstream 401 into `400 Authentication to data source failed`; it is reported back as 401 so
  * that the caller re-authenticates.
  */
-export function proxyTransport(backend: ProxyFetcher): Transport {
+export function proxyTransport(
+  backend: ProxyFetcher,
+  isFetchError: (e: unknown) => e is FetchErrorLike = looksLikeFetchError
+): Transport {
   return (req) =>
     withDeadline(
       req,
@@ -126,20 +174,25 @@ export function proxyTransport(backend: ProxyFetcher): Transport {
               showSuccessAlert: false,
             })
           );
-          const text = typeof res.data === 'string' ? res.data : JSON.stringify(res.data ?? '');
-          return { status: res.status, header: (n: string) => res.headers?.get(n) ?? null, text };
+          return { status: res.status, header: (n: string) => res.headers?.get(n) ?? null, text: bodyText(res.data) };
         } catch (e) {
-          const err = e as { status?: number; data?: unknown; headers?: Headers };
-          if (typeof err?.status !== 'number' || err.status === 0) {
+          if (!isFetchError(e)) {
             throw e;
           }
-          let text = typeof err.data === 'string' ? err.data : JSON.stringify(err.data ?? '');
-          let status = err.status;
+          if (e.cancelled) {
+            throw cancelledError(req.service, req.url);
+          }
+          if (typeof e.status !== 'number' || e.status === 0) {
+            throw e;
+          }
+          let text = bodyText(e.data);
+          let status = e.status;
           if (status === 400 && /Authentication to data source failed/.test(text)) {
             status = 401;
             text = JSON.stringify({ error: { message: 'Authentication to data source failed (Grafana proxy)' } });
           }
-          return { status, header: (n: string) => err.headers?.get?.(n) ?? null, text };
+          const headers = e.headers;
+          return { status, header: (n: string) => headers?.get?.(n) ?? null, text };
         }
       },
       (e) =>
