@@ -1,4 +1,4 @@
-import { fakeTemplateSrv as srv } from '../testing/templateSrv';
+import { fakeTemplateSrv as srv } from '../__mocks__/templateSrv';
 import { interpolateQuery, interpolateSearch } from './interpolate';
 
 const vars = srv({

@@ -9,7 +9,7 @@ import { DataSourceInstanceSettings, dateTime } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
 import { DataSource } from '../../src/datasource';
-import { fakeTemplateSrv } from '../../src/testing/templateSrv';
+import { fakeTemplateSrv } from '../../src/__mocks__/templateSrv';
 import { GnocchiOptions } from '../../src/types';
 import { loadSeed, STATE } from './seed';
 

@@ -9,7 +9,7 @@ import { lastValueFrom } from 'rxjs';
 import { DataSource } from '../../src/datasource';
 import { fetchTransport, HttpRequest, Transport } from '../../src/http/transport';
 import { GnocchiOptions, GnocchiQuery } from '../../src/types';
-import { fakeTemplateSrv } from '../../src/testing/templateSrv';
+import { fakeTemplateSrv } from '../../src/__mocks__/templateSrv';
 import { loadSeed, Seed, seedValue } from './seed';
 
 let seed: Seed;

@@ -1,5 +1,5 @@
 import type { TemplateSrvLike } from '../query/interpolate';
-import { HostTemplateSrv } from './grafanaTemplateSrv';
+import { HostTemplateSrv } from '../testing/grafanaTemplateSrv';
 
 /**
  * Grafana's TemplateSrv behaviour (see grafanaTemplateSrv.ts, also used by the playground host) for
