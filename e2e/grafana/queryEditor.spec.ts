@@ -3,6 +3,10 @@
  */
 import { expect, test } from '@grafana/plugin-e2e';
 
+import { selectors } from '../../src/components/selectors';
+
+const S = selectors.queryEditor;
+
 test('the query editor renders and a resource search returns one series per host', async ({
   panelEditPage,
   readProvisionedDataSource,
@@ -11,10 +15,12 @@ test('the query editor renders and a resource search returns one series per host
   const ds = await readProvisionedDataSource({ fileName: 'gnocchi.yaml', name: 'Gnocchi (Keystone password)' });
   await panelEditPage.datasource.set(ds.name);
   const row = panelEditPage.getQueryEditorRow('A');
-  await expect(row.locator('#gnocchi-query-mode')).toBeVisible();
-  await row.locator('#gnocchi-query-resource_type').fill('demo_host');
-  await row.locator('#gnocchi-query-metric_name').fill('load');
-  await row.locator('#gnocchi-query-label').fill('${name}');
+  // New queries start in dynamic aggregates mode (getDefaultQuery): switch to resource search.
+  await row.getByLabel(S.mode).click();
+  await page.getByRole('option', { name: 'Resource search', exact: true }).click();
+  await row.getByLabel(S.resourceType).fill('demo_host');
+  await row.getByLabel(S.metricRegex).fill('load');
+  await row.getByLabel(S.label).fill('${name}');
   await page.keyboard.press('Tab');
   await panelEditPage.setVisualization('Table');
   await expect(panelEditPage.refreshPanel({ waitForResponsePredicateCallback: /\/v1\/aggregates/ })).toBeOK();
@@ -29,10 +35,10 @@ test("a malformed operations string shows Gnocchi's parse error on the panel", a
   const ds = await readProvisionedDataSource({ fileName: 'gnocchi.yaml', name: 'Gnocchi (Keystone password)' });
   await panelEditPage.datasource.set(ds.name);
   const row = panelEditPage.getQueryEditorRow('A');
-  await row.locator('#gnocchi-query-mode').click();
-  await panelEditPage.ctx.page.getByRole('option', { name: 'Dynamic aggregates' }).click();
-  await row.locator('#gnocchi-query-resource_type').fill('demo_instance');
-  await row.locator('#gnocchi-query-operations').fill('(aggregate mean (metric cpu_util mean)');
+  // Dynamic aggregates is the default mode of a new query.
+  await row.getByLabel(S.resourceType).fill('demo_instance');
+  await row.getByLabel(S.operations).fill('(aggregate mean (metric cpu_util mean)');
+  await row.getByLabel(S.operations).blur();
   await expect(panelEditPage.refreshPanel({ waitForResponsePredicateCallback: /\/v1\/aggregates/ })).not.toBeOK();
   await expect(panelEditPage.panel.getErrorIcon()).toBeVisible();
 });
