@@ -3,7 +3,7 @@
  * field: quoted and escaped values in searches, alternations in metric regexes, several keys in
  * groupby, and a clear error when a single-value field receives several values.
  */
-import type { ScopedVars } from '@grafana/data';
+import { escapeRegex, ScopedVars } from '@grafana/data';
 
 import {
   formatFilterVariable,
@@ -32,10 +32,6 @@ function singleValue(field: string) {
     }
     return value;
   };
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** Multi-value → `(a|b)`, every value regex-escaped (as Grafana's `regex` format). */
