@@ -19,8 +19,9 @@ module.exports = {
     '^.+\\.mjs$': swc,
   },
   transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@react-hookz', '@ver0'])],
-  // Unit tests live beside the code; repository-level checks (compose file, scripts) in tests/.
-  testMatch: [...base.testMatch, '<rootDir>/tests/*.test.ts'],
+  // Unit tests live beside the code (src/, and the browser-test host's e2e/host/src/);
+  // repository-level checks (compose file, scripts) in tests/.
+  testMatch: [...base.testMatch, '<rootDir>/tests/*.test.ts', '<rootDir>/e2e/host/src/**/*.test.{ts,tsx}'],
   // Real-stack and browser tests have their own configs (jest.integration.config.js, tests/browser).
   testPathIgnorePatterns: ['/node_modules/', '\\.integration\\.test\\.'],
 };

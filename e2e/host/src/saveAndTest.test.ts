@@ -1,0 +1,22 @@
+import { healthCheck, healthCheckError } from './saveAndTest';
+
+describe('health check', () => {
+  it("shows testDatasource()'s status and message", async () => {
+    const ds = { testDatasource: async () => ({ status: 'success', message: 'OK', details: { message: 'more' } }) };
+    await expect(healthCheck(ds)).resolves.toEqual({ status: 'success', message: 'OK' });
+  });
+
+  it("shows a thrown error as Grafana's parseHealthCheckError: server message, own message, or Unknown error", async () => {
+    const thrown = (e: unknown) => ({
+      testDatasource: async () => {
+        throw e;
+      },
+    });
+    await expect(healthCheck(thrown({ status: 401, data: { message: 'Keystone 401' } }))).resolves.toEqual({
+      status: 'error',
+      message: 'Keystone 401',
+    });
+    await expect(healthCheck(thrown(new Error('boom')))).resolves.toEqual({ status: 'error', message: 'boom' });
+    expect(healthCheckError(undefined)).toEqual({ status: 'error', message: 'Unknown error' });
+  });
+});
