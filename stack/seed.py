@@ -73,7 +73,10 @@ def http(method, url, body=None, headers=None, ok=(200, 201, 202, 204), tries=4)
         data = json.dumps(body, separators=(",", ":")).encode()
         h["Content-Type"] = "application/json"
     h.update(headers or {})
-    for attempt in range(tries):
+    t503 = time.time() + 30
+    attempt = -1
+    while True:
+        attempt += 1
         req = urllib.request.Request(url, data=data, method=method, headers=h)
         try:
             with urllib.request.urlopen(req, timeout=120) as r:
@@ -83,7 +86,9 @@ def http(method, url, body=None, headers=None, ok=(200, 201, 202, 204), tries=4)
             raw = e.read()
             if e.code in ok:
                 return e.code, e.headers, (json.loads(raw) if raw.strip().startswith(b"{") else raw)
-            if e.code == 503 and attempt < tries - 1:  # keystonemiddleware: Keystone briefly unreachable
+            # keystonemiddleware: Keystone briefly unreachable, or its service user not created yet
+            # (the Gnocchi policy/types step overlaps the Keystone seed): retry for up to 30 s
+            if e.code == 503 and tries > 1 and time.time() < t503:
                 time.sleep(0.5)
                 continue
             raise SystemExit("seed: %s %s -> %s %s" % (method, url, e.code, raw[:600]))

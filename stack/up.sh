@@ -4,7 +4,8 @@
 #   STACK_FRESH=1 stack/up.sh    # ignore the template (cold start; the state must be empty)
 #   STACK_METRICD=0 stack/up.sh  # no metricd (seed processes measures with ?refresh=true)
 # Cold start (no $STACK_STATE): initdb, Keystone init, gnocchi-upgrade, full seed.
-# Warm start ($STACK_TEMPLATE exists, saved by down.sh): copy it, start, re-post the last 26 h.
+# Warm start ($STACK_TEMPLATE exists, saved by down.sh): copy it, start, post the measures since the template.
+# Seed: seed-all.sh = seed.py (synthetic demo data) then seed_cloud.py (Ceilometer/collectd cloud).
 # Stop with stack/down.sh. Needs root. Timings: $STACK_STATE/log/timings.txt
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
@@ -90,8 +91,9 @@ phase "gnocchi-api up" "$t"
 
 t=$(now)
 if [ $WARM = 1 ]; then mode=recent; else mode=all; fi
-if ! "$PY" "$STACK_HOME/seed.py" "$mode" 2>"$LOG/seed.log" | tee -a "$LOG/seed.log"; then
-  echo "seed.py $mode failed; see $LOG/seed.log" >&2; tail -20 "$LOG/seed.log" >&2; exit 1
+# seed.py (synthetic demo data) then seed_cloud.py (Ceilometer/collectd cloud)
+if ! "$STACK_HOME/seed-all.sh" "$mode" 2>"$LOG/seed.log" | tee -a "$LOG/seed.log"; then
+  echo "seed-all.sh $mode failed; see $LOG/seed.log" >&2; tail -20 "$LOG/seed.log" >&2; exit 1
 fi
 [ "$STACK_METRICD" = 1 ] && { alive gnocchi-metricd || fail gnocchi-metricd; }
 phase "seed ($mode)" "$t"

@@ -43,7 +43,7 @@ describe('docker-compose.yaml', () => {
     ['keystone', 'stack/bin/keystone.sh'],
     ['gnocchi', 'stack/bin/gnocchi-api.sh'],
     ['gnocchi-metricd', 'stack/bin/gnocchi-metricd.sh'],
-    ['seed', 'stack/seed.py'],
+    ['seed', 'stack/seed-all.sh'],
   ])('service %s runs %s, an executable script the native stack also runs', (name, script) => {
     const rel = repoPathOfCommand(name);
     expect(rel).toBe(script);
