@@ -6,18 +6,21 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 import { appCredentialDs, expectReady, keystoneV3, saveAndTest, SCREENSHOTS, seed } from './helpers';
+import { selectors } from '../../src/components/selectors';
+
+const C = selectors.configEditor;
 
 const SUCCESS = /^Keystone authentication OK\. Gnocchi 4\.4\.\d+ at http:\/\/127\.0\.0\.1:8041: \d+ resource types\.$/;
 
 test('Keystone password, typed into the ConfigEditor', async ({ page }) => {
   await expectReady(page, { ds: { access: 'direct', url: '', jsonData: { mode: 'keystone' } } });
   const u = seed.users.grafana;
-  await page.locator('#gnocchi-url').fill(keystoneV3());
-  await page.locator('#gnocchi-username').fill(u.name);
-  await page.locator('#gnocchi-domain').fill('default');
-  await page.locator('#gnocchi-password').fill(u.password);
-  await page.locator('#gnocchi-project').fill(u.project);
-  await page.locator('#gnocchi-project-domain').fill('default');
+  await page.getByLabel(C.keystoneUrl, { exact: true }).fill(keystoneV3());
+  await page.getByLabel(C.username, { exact: true }).fill(u.name);
+  await page.getByLabel(C.userDomainId, { exact: true }).fill('default');
+  await page.getByLabel(C.password, { exact: true }).fill(u.password);
+  await page.getByLabel(C.project, { exact: true }).fill(u.project);
+  await page.getByLabel(C.projectDomainId, { exact: true }).fill('default');
   const result = await saveAndTest(page);
   expect(result).toEqual({ status: 'success', message: expect.stringMatching(SUCCESS) });
   // the plugin must not use Grafana's backendSrv for direct calls (its X-Grafana-Device-Id fails CORS)
@@ -29,9 +32,9 @@ test('Keystone application credential, auth mode chosen in the ConfigEditor', as
   const ds = appCredentialDs();
   // start from the password mode and switch the Combobox, as a user does
   await expectReady(page, { ds: { ...ds, jsonData: { ...(ds.jsonData as object), mode: 'keystone' } } });
-  await page.locator('#gnocchi-auth-mode').click();
+  await page.getByLabel(C.authMode, { exact: true }).click();
   await page.getByRole('option', { name: 'Keystone application credential' }).click();
-  await expect(page.locator('#gnocchi-appcred-id')).toHaveValue(seed.application_credential.id);
+  await expect(page.getByLabel(C.appCredentialId, { exact: true })).toHaveValue(seed.application_credential.id);
   const result = await saveAndTest(page);
   expect(result).toEqual({ status: 'success', message: expect.stringMatching(SUCCESS) });
 });

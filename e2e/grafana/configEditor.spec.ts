@@ -4,6 +4,9 @@
  * flows run against the playground host in e2e/browser/. Run: `npm run e2e:grafana`.
  */
 import { expect, test } from '@grafana/plugin-e2e';
+import { selectors } from '../../src/components/selectors';
+
+const C = selectors.configEditor;
 
 // The plugin has no backend: Save & test is the frontend's testDatasource(), whose last request
 // lists Gnocchi's resource types.
@@ -34,10 +37,10 @@ test("Save & test shows Keystone's message for a wrong password", async ({
 }) => {
   const ds = await readProvisionedDataSource({ fileName: 'gnocchi.yaml', name: 'Gnocchi (Keystone password)' });
   const configPage = await createDataSourceConfigPage({ type: ds.type });
-  await page.locator('#gnocchi-url').fill(ds.url ?? 'http://localhost:5000/v3');
-  await page.locator('#gnocchi-username').fill('grafana');
-  await page.locator('#gnocchi-password').fill('not-the-password');
-  await page.locator('#gnocchi-project').fill('grafana-demo');
+  await page.getByLabel(C.keystoneUrl, { exact: true }).fill(ds.url ?? 'http://localhost:5000/v3');
+  await page.getByLabel(C.username, { exact: true }).fill('grafana');
+  await page.getByLabel(C.password, { exact: true }).fill('not-the-password');
+  await page.getByLabel(C.project, { exact: true }).fill('grafana-demo');
   await expect(configPage.saveAndTest({ path: '**/v3/auth/tokens' })).not.toBeOK();
   await expect(configPage).toHaveAlert('error', { has: page.getByText(/Keystone 401 Unauthorized/) });
 });

@@ -21,4 +21,15 @@ export const selectors = {
     label: 'Label',
     zeroFill: 'Missing as zero',
   },
+  configEditor: {
+    authMode: 'Authentication',
+    keystoneUrl: 'Keystone URL',
+    gnocchiUrl: 'Gnocchi URL',
+    username: 'User name',
+    userDomainId: 'User domain id',
+    password: 'Password',
+    project: 'Project name',
+    projectDomainId: 'Project domain id',
+    appCredentialId: 'Credential id',
+  },
 } as const;

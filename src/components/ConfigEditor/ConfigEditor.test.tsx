@@ -3,6 +3,9 @@ import { fireEvent, render, screen } from '@testing-library/react';
 
 import { ConfigEditor } from './index';
 import { switchAccess } from './access';
+import { selectors } from '../selectors';
+
+const C = selectors.configEditor;
 
 describe('ConfigEditor', () => {
   const base = {
@@ -59,10 +62,31 @@ describe('ConfigEditor', () => {
 
   it('the Access radio applies the move', () => {
     const onOptionsChange = jest.fn();
-    render(<ConfigEditor options={{ ...base, jsonData: { mode: 'keystone', password: 'pw' } }} onOptionsChange={onOptionsChange} />);
+    render(
+      <ConfigEditor
+        options={{ ...base, jsonData: { mode: 'keystone', password: 'pw' } }}
+        onOptionsChange={onOptionsChange}
+      />
+    );
     fireEvent.click(screen.getByLabelText('Server'));
     const next = onOptionsChange.mock.calls.at(-1)[0];
     expect(next.jsonData.password).toBeUndefined();
     expect(next.secureJsonData.password).toBe('pw');
+  });
+
+  it('labels every field with the shared selectors (the browser suites find them by label)', () => {
+    render(<ConfigEditor options={base} onOptionsChange={jest.fn()} />);
+    for (const label of [
+      C.authMode,
+      C.keystoneUrl,
+      C.gnocchiUrl,
+      C.username,
+      C.userDomainId,
+      C.password,
+      C.project,
+      C.projectDomainId,
+    ]) {
+      expect(screen.getByLabelText(label, { exact: true })).toBeInTheDocument();
+    }
   });
 });

@@ -3,7 +3,10 @@ import { Alert, Combobox, ComboboxOption, Field, FieldSet, Input, RadioButtonGro
 import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
 import { keystoneV3Url } from '../../auth/keystone';
 import { AuthMode, EndpointInterface, GnocchiOptions, GnocchiSecureJsonData } from '../../types';
+import { selectors } from '../selectors';
 import { switchAccess } from './access';
+
+const S = selectors.configEditor;
 
 type Props = DataSourcePluginOptionsEditorProps<GnocchiOptions, GnocchiSecureJsonData>;
 
@@ -53,7 +56,13 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
   /** A text setting of jsonData. */
   const textField = (key: keyof GnocchiOptions, id: string, label: string, description?: string) => (
     <Field label={label} description={description}>
-      <Input id={`gnocchi-${id}`} value={(jsonData[key] as string) ?? ''} width={40} onChange={text(key)} />
+      <Input
+        id={`gnocchi-${id}`}
+        aria-label={label}
+        value={(jsonData[key] as string) ?? ''}
+        width={40}
+        onChange={text(key)}
+      />
     </Field>
   );
 
@@ -63,6 +72,7 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
       <Field label={label} description={description}>
         <Input
           id={`gnocchi-${key}`}
+          aria-label={label}
           type="password"
           value={(jsonData[key] as string) ?? ''}
           onChange={text(key)}
@@ -73,6 +83,7 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
       <Field label={label} description={description}>
         <SecretInput
           id={`gnocchi-${key}`}
+          aria-label={label}
           isConfigured={!!options.secureJsonFields?.[key]}
           value={options.secureJsonData?.[key] ?? ''}
           width={40}
@@ -103,9 +114,10 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
             onChange={(v) => onOptionsChange(switchAccess(options, v === 'proxy' ? 'proxy' : 'direct'))}
           />
         </Field>
-        <Field label="Authentication">
+        <Field label={S.authMode}>
           <Combobox
             id="gnocchi-auth-mode"
+            aria-label={S.authMode}
             options={AUTH_MODES}
             value={mode}
             width={40}
@@ -113,11 +125,12 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
           />
         </Field>
         <Field
-          label={keystone ? 'Keystone URL' : 'Gnocchi URL'}
+          label={keystone ? S.keystoneUrl : S.gnocchiUrl}
           description={keystone ? 'With or without /v3, e.g. http://keystone:5000/v3' : 'e.g. http://gnocchi:8041'}
         >
           <Input
             id="gnocchi-url"
+            aria-label={keystone ? S.keystoneUrl : S.gnocchiUrl}
             value={options.url}
             width={60}
             onChange={(e) => onOptionsChange({ ...options, url: e.currentTarget.value })}
@@ -125,14 +138,20 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
         </Field>
         {keystone && (
           <Field
-            label="Gnocchi URL"
+            label={S.gnocchiUrl}
             description={
               browser
                 ? "Optional: overrides the 'metric' endpoint of the Keystone catalog"
                 : 'Required in server mode (the proxy cannot follow the catalog)'
             }
           >
-            <Input id="gnocchi-endpoint" value={jsonData.endpoint ?? ''} width={60} onChange={text('endpoint')} />
+            <Input
+              id="gnocchi-endpoint"
+              aria-label={S.gnocchiUrl}
+              value={jsonData.endpoint ?? ''}
+              width={60}
+              onChange={text('endpoint')}
+            />
           </Field>
         )}
         {keystone && (
@@ -159,15 +178,15 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
 
       {mode === 'keystone' && (
         <FieldSet label="Keystone password">
-          {textField('username', 'username', 'User name')}
+          {textField('username', 'username', S.username)}
           {browser && textField('userId', 'user-id', 'User id', 'Instead of the user name')}
-          {textField('domain', 'domain', 'User domain id', 'default: default')}
+          {textField('domain', 'domain', S.userDomainId, 'default: default')}
           {browser &&
             textField('userDomainName', 'user-domain-name', 'User domain name', 'Instead of the user domain id')}
-          {secret('password', 'Password')}
-          {textField('project', 'project', 'Project name')}
+          {secret('password', S.password)}
+          {textField('project', 'project', S.project)}
           {browser && textField('projectId', 'project-id', 'Project id', 'Instead of the project name')}
-          {textField('projectDomainId', 'project-domain', 'Project domain id', 'default: the user domain id')}
+          {textField('projectDomainId', 'project-domain', S.projectDomainId, 'default: the user domain id')}
           {browser &&
             textField(
               'projectDomainName',
@@ -183,7 +202,7 @@ export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
           {textField(
             'appCredentialId',
             'appcred-id',
-            'Credential id',
+            S.appCredentialId,
             browser ? 'Or give its name and owner below' : 'Server mode: by id'
           )}
           {browser && textField('appCredentialName', 'appcred-name', 'Credential name')}

@@ -27,7 +27,11 @@ describe('QueryEditor', () => {
   });
 
   it('commits nothing while typing, then the exact query once on blur, and runs it (D3)', () => {
-    const { onChange, onRunQuery } = setup({ refId: 'A', queryMode: 'dynamic_aggregates', operations: '(metric cpu mean)' });
+    const { onChange, onRunQuery } = setup({
+      refId: 'A',
+      queryMode: 'dynamic_aggregates',
+      operations: '(metric cpu mean)',
+    });
     const ops = screen.getByLabelText(S.operations);
     fireEvent.change(ops, { target: { value: '(aggregate mean (metric cpu mean))' } });
     expect(onChange).not.toHaveBeenCalled();
@@ -74,7 +78,12 @@ describe('QueryEditor', () => {
   it('the zero-fill switch commits a boolean and runs', () => {
     const { onChange, onRunQuery } = setup({ refId: 'A', queryMode: 'metric', metric_id: 'x' });
     fireEvent.click(screen.getByLabelText(S.zeroFill));
-    expect(onChange).toHaveBeenCalledWith({ refId: 'A', queryMode: 'metric', metric_id: 'x', draw_missing_datapoint_as_zero: true });
+    expect(onChange).toHaveBeenCalledWith({
+      refId: 'A',
+      queryMode: 'metric',
+      metric_id: 'x',
+      draw_missing_datapoint_as_zero: true,
+    });
     expect(onRunQuery).toHaveBeenCalled();
   });
 });

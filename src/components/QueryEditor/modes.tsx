@@ -17,7 +17,12 @@ export interface ModeFieldsProps {
 
 type Field = keyof GnocchiQuery;
 
-function field(props: ModeFieldsProps, key: Field, label: string, extra: Partial<React.ComponentProps<typeof TextField>> = {}) {
+function field(
+  props: ModeFieldsProps,
+  key: Field,
+  label: string,
+  extra: Partial<React.ComponentProps<typeof TextField>> = {}
+) {
   return (
     <TextField
       id={`gnocchi-query-${key}`}
@@ -50,7 +55,10 @@ function DynamicAggregatesFields(p: ModeFieldsProps) {
     <>
       {resourceType(p)}
       {search(p)}
-      {field(p, 'operations', S.operations, { multiline: true, placeholder: '(aggregate mean (metric cpu_util mean))' })}
+      {field(p, 'operations', S.operations, {
+        multiline: true,
+        placeholder: '(aggregate mean (metric cpu_util mean))',
+      })}
       {grouping(p)}
     </>
   );
