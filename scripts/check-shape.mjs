@@ -10,7 +10,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const ROOT = path.resolve(process.env.SHAPE_ROOT ?? path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'src'));
+const ROOT = path.resolve(
+  process.env.SHAPE_ROOT ?? path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'src')
+);
 const MAX_LINES = 300;
 const EXT = ['.ts', '.tsx'];
 

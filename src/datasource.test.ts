@@ -6,7 +6,12 @@ import type { HttpRequest } from './http/transport';
 import type { GnocchiQuery } from './types';
 
 const AGG_BODY = {
-  measures: { aggregated: [['2024-01-01T00:00:00+00:00', 60, 1.5], ['2024-01-01T00:01:00+00:00', 60, 2.5]] },
+  measures: {
+    aggregated: [
+      ['2024-01-01T00:00:00+00:00', 60, 1.5],
+      ['2024-01-01T00:01:00+00:00', 60, 2.5],
+    ],
+  },
 };
 
 function gnocchi(handler: (req: HttpRequest) => ReturnType<typeof response> | Promise<ReturnType<typeof response>>) {
@@ -73,14 +78,18 @@ describe('DataSource.filterQuery and query()', () => {
     const res = await runRequest(ds, dataQueryRequest([dyn(), dyn({ refId: 'B', operations: '(broken)' })]));
     expect(res.state).toBe(LoadingState.Error);
     expect(res.data.map((f) => f.refId)).toEqual(['A']);
-    expect(res.errors).toEqual([expect.objectContaining({ refId: 'B', status: 400, message: expect.stringContaining('broken') })]);
+    expect(res.errors).toEqual([
+      expect.objectContaining({ refId: 'B', status: 400, message: expect.stringContaining('broken') }),
+    ]);
   });
 
   it('an error thrown before any request (bad granularity, reversed range) is that target error', async () => {
     const r = gnocchi(() => response(200, AGG_BODY));
     const ds = createDatasource({ transport: r.transport });
     const bad = await runRequest(ds, dataQueryRequest([dyn({ granularity: 'abc' })]));
-    expect(bad.errors?.[0]).toEqual(expect.objectContaining({ refId: 'A', message: expect.stringMatching(/Granularity/) }));
+    expect(bad.errors?.[0]).toEqual(
+      expect.objectContaining({ refId: 'A', message: expect.stringMatching(/Granularity/) })
+    );
     const reversed = await runRequest(
       ds,
       dataQueryRequest([dyn()], { from: Date.UTC(2024, 0, 2), to: Date.UTC(2024, 0, 1) })

@@ -5,7 +5,10 @@ import { GENERIC_ATTRIBUTES, LookupApi } from './resources';
 
 function setup(handler: (req: HttpRequest, n: number) => ReturnType<typeof response>) {
   const r = recorder(handler);
-  const client = new GnocchiClient({ url: 'http://gnocchi:8041', access: 'direct', jsonData: { mode: 'noauth' } }, r.transport);
+  const client = new GnocchiClient(
+    { url: 'http://gnocchi:8041', access: 'direct', jsonData: { mode: 'noauth' } },
+    r.transport
+  );
   return { ...r, api: new LookupApi(client) };
 }
 
@@ -33,19 +36,31 @@ describe('LookupApi', () => {
   });
 
   it("attributes: the generic ones, then the type's own", async () => {
-    const { api, requests } = setup(() => response(200, { name: 'instance', attributes: { host: {}, display_name: {} } }));
+    const { api, requests } = setup(() =>
+      response(200, { name: 'instance', attributes: { host: {}, display_name: {} } })
+    );
     expect(await api.attributes('instance')).toEqual([...GENERIC_ATTRIBUTES, 'display_name', 'host']);
     expect(requests[0].url).toBe('http://gnocchi:8041/v1/resource_type/instance');
   });
 
   it('metric names: one page, only the metrics maps', async () => {
-    const { api, requests } = setup(() => response(200, [{ id: 'a', metrics: { cpu: '1', vcpus: '2' } }, { id: 'b', metrics: { cpu: '3' } }]));
+    const { api, requests } = setup(() =>
+      response(200, [
+        { id: 'a', metrics: { cpu: '1', vcpus: '2' } },
+        { id: 'b', metrics: { cpu: '3' } },
+      ])
+    );
     expect(await api.metricNames('instance')).toEqual(['cpu', 'vcpus']);
     expect(requests[0].url).toBe('http://gnocchi:8041/v1/search/resource/instance?limit=1000&attrs=id&attrs=metrics');
   });
 
   it('attribute values are searched by Gnocchi with a like pattern, wildcards escaped', async () => {
-    const { api, requests } = setup(() => response(200, [{ id: 'a', host: 'c_1' }, { id: 'b', host: 'c_1' }]));
+    const { api, requests } = setup(() =>
+      response(200, [
+        { id: 'a', host: 'c_1' },
+        { id: 'b', host: 'c_1' },
+      ])
+    );
     expect(await api.attributeValues('instance', 'host', 'c_')).toEqual(['c_1']);
     expect(JSON.parse(String(requests[0].body))).toEqual({ like: { host: 'c\\_%' } });
   });

@@ -68,7 +68,10 @@ export class LookupApi {
       return Promise.resolve([]);
     }
     return this.memo(`attributes:${type}`, async () => {
-      const doc = await this.client.request<ResourceTypeDoc>('GET', `/v1/resource_type/${pathSegment(type, 'resource type')}`);
+      const doc = await this.client.request<ResourceTypeDoc>(
+        'GET',
+        `/v1/resource_type/${pathSegment(type, 'resource type')}`
+      );
       return [...GENERIC_ATTRIBUTES, ...sorted(Object.keys(doc?.attributes ?? {}))];
     });
   }

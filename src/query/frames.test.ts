@@ -1,12 +1,7 @@
 import { FieldType } from '@grafana/data';
 
 import type { Measure } from '../types';
-import {
-  RES_WEB1,
-  RES_WEB2,
-  SHAPE_C,
-  SHAPE_D_AGGREGATED,
-} from '../gnocchi/__fixtures__/aggregates';
+import { RES_WEB1, RES_WEB2, SHAPE_C, SHAPE_D_AGGREGATED } from '../gnocchi/__fixtures__/aggregates';
 import { aggregatesToSeries } from '../gnocchi/series';
 import { measuresToFrame, seriesToFrames } from './frames';
 import { parseGnocchiJson } from '../gnocchi/json';

@@ -33,7 +33,8 @@ export async function runQuery(q: GnocchiQuery, ctx: RunContext, opts: RunOption
   const explicit = text(q.granularity) ? Number(text(q.granularity)) : undefined;
   // Automatic: Gnocchi returned every granularity of the archive policy; see granularity.ts.
   const granularity =
-    explicit ?? chooseGranularity(granularitiesOf(result.series), opts.intervalMs, w.toMs - w.fromMs, opts.maxDataPoints);
+    explicit ??
+    chooseGranularity(granularitiesOf(result.series), opts.intervalMs, w.toMs - w.fromMs, opts.maxDataPoints);
   const zeroFill = result.zeroFill && q.draw_missing_datapoint_as_zero === true;
   return seriesToFrames(result.series, {
     refId: q.refId,

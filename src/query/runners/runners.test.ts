@@ -8,7 +8,10 @@ const window = { fromMs: Date.UTC(2024, 0, 1, 0), toMs: Date.UTC(2024, 0, 1, 6) 
 
 function setup(handler: (req: HttpRequest) => ReturnType<typeof response>) {
   const r = recorder(handler);
-  const client = new GnocchiClient({ url: 'http://gnocchi:8041', access: 'direct', jsonData: { mode: 'noauth' } }, r.transport);
+  const client = new GnocchiClient(
+    { url: 'http://gnocchi:8041', access: 'direct', jsonData: { mode: 'noauth' } },
+    r.transport
+  );
   return { ...r, ctx: { client, window } };
 }
 
@@ -23,7 +26,9 @@ describe('runners', () => {
     const { requests, ctx } = setup(() => response(200, searchBody([{ id: 'a', metric: 'cpu' }])));
     const q: GnocchiQuery = { refId: 'A', queryMode: 'resource_search', resource_type: 'instance', metric_name: 'cpu' };
     const out = await runnerOf(q).run(q, ctx);
-    expect(requests.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual(['POST http://gnocchi:8041/v1/aggregates']);
+    expect(requests.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
+      'POST http://gnocchi:8041/v1/aggregates',
+    ]);
     expect(JSON.parse(String(requests[0].body)).operations).toEqual(['metric', ['cpu', 'mean']]);
     expect(out.series).toHaveLength(1);
     expect(out.zeroFill).toBe(true);
@@ -39,7 +44,11 @@ describe('runners', () => {
     const q: GnocchiQuery = { refId: 'A', queryMode: 'resource_search', resource_type: 'instance', metric_name: 'cpu' };
     const out = await RUNNERS.resource_search.run({ ...q, metric_name: 'cpu|vcpu' }, ctx);
     expect(requests).toHaveLength(2);
-    expect(JSON.parse(String(requests[1].body)).operations).toEqual(['metric', ['cpu.util', 'mean'], ['vcpus', 'mean']]);
+    expect(JSON.parse(String(requests[1].body)).operations).toEqual([
+      'metric',
+      ['cpu.util', 'mean'],
+      ['vcpus', 'mean'],
+    ]);
     expect(out.requests).toHaveLength(2);
   });
 
@@ -62,11 +71,15 @@ describe('runners', () => {
     };
     const out = await runnerOf(q).run(q, ctx);
     expect(out.series).toEqual([]);
-    expect(out.notice).toBe('No resource of type "instance" matching the search has the metrics cpu, memory.usage (Gnocchi: no metric matched)');
+    expect(out.notice).toBe(
+      'No resource of type "instance" matching the search has the metrics cpu, memory.usage (Gnocchi: no metric matched)'
+    );
   });
 
   it('other Gnocchi errors are errors', async () => {
-    const { ctx } = setup(() => response(400, { code: 400, description: 'Unknown aggregation method', title: 'Bad Request' }));
+    const { ctx } = setup(() =>
+      response(400, { code: 400, description: 'Unknown aggregation method', title: 'Bad Request' })
+    );
     const q: GnocchiQuery = { refId: 'A', queryMode: 'resource_aggregation', metric_name: 'cpu' };
     await expect(runnerOf(q).run(q, ctx)).rejects.toThrow(/Unknown aggregation method/);
   });
