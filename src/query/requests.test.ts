@@ -132,7 +132,7 @@ describe('resource_search', () => {
 });
 
 describe('resource_aggregation', () => {
-  it('reaggregates with the current API (none → mean)', () => {
+  it('reaggregates with the current API (none → the aggregation method, as 1.7.1)', () => {
     const r = resourceAggregationRequest(
       q({ queryMode: 'resource_aggregation', metric_name: 'cpu', groupby: 'host' }),
       w
@@ -148,6 +148,11 @@ describe('resource_aggregation', () => {
       w
     );
     expect((max.body as any).operations[1]).toBe('max');
+    const none = resourceAggregationRequest(
+      q({ queryMode: 'resource_aggregation', metric_name: 'cpu', aggregator: 'max', reaggregator: 'none' }),
+      w
+    );
+    expect((none.body as any).operations).toEqual(['aggregate', 'max', ['metric', 'cpu', 'max']]);
     // needed_overlap 0 without fill: dropna, so that missing points are not NaN
     expect(max.params.fill).toBe('dropna');
   });

@@ -179,7 +179,9 @@ export function resourceAggregationRequest(q: GnocchiQuery, w: TimeWindow): Gnoc
   const metric = requireField(q.metric_name, 'metric_name', 'resource aggregation');
   const aggregator = fieldValue(q, 'aggregator');
   const re = fieldValue(q, 'reaggregator');
-  const reaggregation = re === 'none' || re === '' ? 'mean' : re;
+  // `none` (1.x): no reaggregation parameter, so Gnocchi's legacy endpoint reaggregated with the
+  // aggregation method itself (max of the max, not mean of the max).
+  const reaggregation = re === 'none' ? aggregator : re;
   return {
     method: 'POST',
     path: '/v1/aggregates',

@@ -48,6 +48,11 @@ function splitArgs(s: string): string[] {
   return out;
 }
 
+/** Does the text call one of the functions (resources, metrics)? 1.7.1 answered anything else with no values. */
+export function isVariableFunction(text: string): boolean {
+  return /^\s*(resources|metrics)\s*\(/.test(text);
+}
+
 export function parseVariableQuery(text: string): VariableQuery {
   const m = /^\s*(resources|metrics)\s*\(([\s\S]*)\)\s*$/.exec(text);
   if (!m) {

@@ -9,12 +9,15 @@ import { parseFilter } from '../gnocchi/filter';
 import { pathSegment } from '../gnocchi/path';
 import { interpolateSearch, interpolateSingle, TemplateSrvLike } from '../query/interpolate';
 import type { GnocchiResource } from '../types';
-import { parseVariableQuery, resourcesToValues, VariableQuery } from './query';
+import { isVariableFunction, parseVariableQuery, resourcesToValues, VariableQuery } from './query';
 
 /** Run an (already interpolated) variable query. */
 export async function runVariableQuery(client: GnocchiClient, q: VariableQuery): Promise<MetricFindValue[]> {
   if (q.kind === 'metrics') {
-    const r = await client.request<GnocchiResource>('GET', `/v1/resource/generic/${pathSegment(q.resourceId, 'resource id')}`);
+    const r = await client.request<GnocchiResource>(
+      'GET',
+      `/v1/resource/generic/${pathSegment(q.resourceId, 'resource id')}`
+    );
     return Object.keys(r.metrics ?? {})
       .sort()
       .map((name) => ({ text: name, value: name }));
@@ -35,6 +38,9 @@ export function variableValues(
   templateSrv: TemplateSrvLike,
   scopedVars: ScopedVars
 ): Promise<MetricFindValue[]> {
+  if (!isVariableFunction(text)) {
+    return Promise.resolve([]); // an unknown function (e.g. `not_existing(...)`): no values, nothing sent
+  }
   const q = parseVariableQuery(text);
   if (q.kind === 'metrics') {
     return runVariableQuery(client, {
