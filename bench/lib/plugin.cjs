@@ -1,0 +1,59 @@
+/**
+ * The only file of the bench that imports the plugin's sources (src/). When src/ moves, update the
+ * paths here; the cases only see the functions below.
+ *   parseBody(text)                  Gnocchi response text → value (tolerates bare NaN/Infinity)
+ *   bodyToSeries(body, ctx)          a parsed /v1/aggregates body → series
+ *   seriesToFrames(series, opts)     series → Grafana data frames
+ *   createDatasource(settings)       a data source instance on Node's fetch:
+ *                                      { connect(), query(q, window, opts), counts() }
+ * The TypeScript sources are compiled on the fly with swc (no build needed). BENCH_SRC=<dir> reads them
+ * from another directory of the same layout (e.g. an older commit's src/, to compare).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const swc = require('@swc/core');
+
+if (!require.extensions['.ts']) {
+  require.extensions['.ts'] = (module, filename) => {
+    const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
+      filename,
+      module: { type: 'commonjs' },
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    });
+    module._compile(code, filename);
+  };
+}
+
+const src = path.resolve(path.join(__dirname, '..', '..'), process.env.BENCH_SRC || 'src');
+const load = (file) => require(path.join(src, file));
+
+const { parseGnocchiJson } = load('gnocchi/json.ts');
+const { aggregatesToSeries } = load('gnocchi/series.ts');
+const frames = load('query/frames.ts');
+
+/** No dashboard variables in the bench: text is left as is. */
+const noVariables = { replace: (text) => text };
+
+function createDatasource(settings) {
+  const { GnocchiClient } = load('client.ts');
+  const { fetchTransport } = load('http/transport.ts');
+  const { prepareQuery } = load('query/prepare.ts');
+  const { runQuery } = load('query/run.ts');
+  const client = new GnocchiClient(settings, fetchTransport);
+  return {
+    /** Authenticates (when the mode needs a token) and finds the Gnocchi endpoint. */
+    connect: () => client.gnocchiUrl(),
+    /** One panel query (saved shape) → frames, as the data source runs it. `window` is `{ fromMs, toMs }`. */
+    query: (q, window, opts = {}) =>
+      runQuery(prepareQuery({ refId: 'A', ...q }, noVariables), { client, window }, { intervalMs: 60_000, ...opts }),
+    /** Requests sent so far by this instance: `{ keystone, gnocchi }`. */
+    counts: () => ({ ...client.counts }),
+  };
+}
+
+module.exports = {
+  parseBody: (text) => parseGnocchiJson(text),
+  bodyToSeries: (body, ctx = {}) => aggregatesToSeries(body, ctx),
+  seriesToFrames: (series, opts) => frames.seriesToFrames(series, opts),
+  createDatasource,
+};
