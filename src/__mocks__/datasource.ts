@@ -23,6 +23,7 @@ export interface DatasourceOptions {
 
 export function instanceSettings(o: Partial<DatasourceOptions> = {}): DataSourceInstanceSettings<GnocchiOptions> {
   return {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- still required by the type
     id: 1,
     uid: 'gnocchi',
     type: 'gnocchixyz-gnocchi-datasource',

@@ -1,15 +1,10 @@
-import { GnocchiClient } from '../client';
-import { recorder, response } from '../__mocks__/transport';
-import type { HttpRequest } from '../http/transport';
+import { recordingClient } from '../__mocks__/client';
+import { Handler, response } from '../__mocks__/transport';
 import { GENERIC_ATTRIBUTES, LookupApi } from './resources';
 
-function setup(handler: (req: HttpRequest, n: number) => ReturnType<typeof response>) {
-  const r = recorder(handler);
-  const client = new GnocchiClient(
-    { url: 'http://gnocchi:8041', access: 'direct', jsonData: { mode: 'noauth' } },
-    r.transport
-  );
-  return { ...r, api: new LookupApi(client) };
+function setup(handler: Handler) {
+  const r = recordingClient(handler);
+  return { ...r, api: new LookupApi(r.client) };
 }
 
 describe('LookupApi', () => {

@@ -1,20 +1,15 @@
-import { GnocchiClient } from '../client';
+import { recordingClient } from '../__mocks__/client';
 import { fakeTemplateSrv } from '../__mocks__/templateSrv';
-import { recorder, response } from '../__mocks__/transport';
+import { response } from '../__mocks__/transport';
 import { variableValues } from './run';
 
 function setup() {
-  const r = recorder(() =>
+  return recordingClient(() =>
     response(200, [
       { id: 'a', host: 'c1' },
       { id: 'b', host: 'c2' },
     ])
   );
-  const client = new GnocchiClient(
-    { url: 'http://gnocchi:8041', access: 'direct', jsonData: { mode: 'noauth' } },
-    r.transport
-  );
-  return { ...r, client };
 }
 
 describe('variableValues', () => {

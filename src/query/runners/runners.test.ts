@@ -1,18 +1,13 @@
-import { GnocchiClient } from '../../client';
-import { recorder, response } from '../../__mocks__/transport';
-import type { HttpRequest } from '../../http/transport';
+import { recordingClient } from '../../__mocks__/client';
+import { Handler, response } from '../../__mocks__/transport';
 import type { GnocchiQuery } from '../../types';
 import { RUNNERS, runnerOf } from './index';
 
 const window = { fromMs: Date.UTC(2024, 0, 1, 0), toMs: Date.UTC(2024, 0, 1, 6) };
 
-function setup(handler: (req: HttpRequest) => ReturnType<typeof response>) {
-  const r = recorder(handler);
-  const client = new GnocchiClient(
-    { url: 'http://gnocchi:8041', access: 'direct', jsonData: { mode: 'noauth' } },
-    r.transport
-  );
-  return { ...r, ctx: { client, window } };
+function setup(handler: Handler) {
+  const r = recordingClient(handler);
+  return { ...r, ctx: { client: r.client, window } };
 }
 
 const pts = [['2024-01-01T00:00:00+00:00', 60, 1]];
