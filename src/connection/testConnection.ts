@@ -1,35 +1,16 @@
 /**
- * Save & test: authenticate (Keystone modes), find Gnocchi, read its version and one
- * authenticated listing.
+ * Save & test: a step-by-step diagnosis of the connection (see diagnose.ts): Keystone reachable,
+ * token, X-Subject-Token, catalog, Gnocchi reachable, CORS, one authenticated listing. The result
+ * has a short `message`, and `details` (`message`, `verboseMessage`, `steps`) that Grafana shows
+ * below it.
  */
 import type { TestDataSourceResponse } from '@grafana/data';
 
 import type { GnocchiClient } from '../client';
-import { messageOf } from '../http/errors';
+import { diagnose, DiagnoseDeps } from './diagnose';
 
-export async function testConnection(client: GnocchiClient): Promise<TestDataSourceResponse> {
-  try {
-    const gnocchiUrl = await client.gnocchiUrl();
-    let version = '';
-    try {
-      const root = await client.request<{ build?: string }>('GET', '/');
-      version = root && typeof root.build === 'string' ? ` ${root.build}` : '';
-    } catch {
-      // the version document is optional (a path prefix may hide it)
-    }
-    const types = await client.request<unknown>('GET', '/v1/resource_type');
-    if (!Array.isArray(types)) {
-      return {
-        status: 'error',
-        message: `Gnocchi at ${gnocchiUrl} answered GET /v1/resource_type with something that is not a list of resource types`,
-      };
-    }
-    const auth = client.mode === 'keystone' || client.mode === 'application_credential' ? 'Keystone authentication OK. ' : '';
-    return {
-      status: 'success',
-      message: `${auth}Gnocchi${version} at ${gnocchiUrl}: ${types.length} resource types.`,
-    };
-  } catch (e) {
-    return { status: 'error', message: messageOf(e) };
-  }
+export type { DiagnoseDeps } from './diagnose';
+
+export function testConnection(client: GnocchiClient, deps: DiagnoseDeps = {}): Promise<TestDataSourceResponse> {
+  return diagnose(client, deps);
 }
