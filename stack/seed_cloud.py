@@ -9,7 +9,8 @@ Usage: seed_cloud.py [all|recent]      (default: all)
           26 h of measures
   recent  only the measures after the previous run's end (warm start); a full run when seed.json
           has no "cloud" yet
-Both modes wait until Gnocchi has processed the posted measures.
+Both modes wait until Gnocchi has processed the posted measures, then write the "cloud" key into
+seed.json (nothing else changes there). Run it after seed.py (seed-all.sh does).
 
 Schema: `ceilometer.gnocchi_client.upgrade_resource_types` (what `ceilometer-upgrade` runs) and
 the publisher's `ensures_archives_policies` with the archive policies of Ceilometer's
@@ -67,6 +68,7 @@ import time
 import types
 import uuid
 
+sys.dont_write_bytecode = True  # no __pycache__ in stack/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import seed as S  # noqa: E402  (shared HTTP/Keystone helpers, settings; its main() does not run)
 
@@ -95,6 +97,9 @@ COLLECTD = [("cmp-01", "grafana"), ("cmp-02", "grafana"), ("cmp-03", "grafana"),
 COLLECTD_TYPE = {"host": {"type": "string", "required": True}}  # collectd-gnocchi's definition
 UNITS = {"cpu": "ns", "vcpus": "vcpu", "memory": "MB", "memory.usage": "MB", "volume.size": "GB"}
 CPU_STEP_NS = 3 * 10 ** 9  # 1 % of one vCPU during 300 s
+# seed.json "cloud" key: resource type -> group
+GROUPS = {"instance": "instances", "instance_disk": "disks", "instance_network_interface": "interfaces",
+          "volume": "volumes", "collectd": "collectd"}
 
 
 def log(msg):
@@ -385,14 +390,12 @@ def wait_processed(A, metric_ids, end_iso, timeout=90):
 
 def describe(want, found, resource_types, policy_names, policies, measures):
     """The "cloud" key of seed.json."""
-    groups = {"instance": "instances", "instance_disk": "disks", "instance_network_interface": "interfaces",
-              "volume": "volumes", "collectd": "collectd"}
-    cloud = {g: {} for g in groups.values()}
+    cloud = {g: {} for g in GROUPS.values()}
     for key, w in want.items():
         r = found[(w["type"], w["id"])]
         name = key.split("/", 1)[1]
         attrs = {k: v for k, v in w["attrs"].items() if k not in ("project_id", "user_id")}
-        cloud[groups[w["type"]]][name] = dict(
+        cloud[GROUPS[w["type"]]][name] = dict(
             attrs, id=r["id"], original_resource_id=w["id"], type=w["type"], owner=w["owner"],
             project=S.USERS[w["owner"]][2], project_id=w["attrs"]["project_id"], index=w["index"],
             metrics={m: r["metrics"][m] for m in w["metrics"]})
@@ -428,38 +431,8 @@ def describe(want, found, resource_types, policy_names, policies, measures):
     return cloud
 
 
-def main():
-    mode = sys.argv[1] if len(sys.argv) > 1 else "all"
-    if mode not in ("all", "recent"):
-        raise SystemExit(__doc__)
-    if not os.path.exists(S.SEED_FILE):
-        raise SystemExit("seed_cloud: %s missing: run seed.py first" % S.SEED_FILE)
-    with open(S.SEED_FILE) as f:
-        out = json.load(f)
-    if not out.get("users") or not out.get("projects"):
-        raise SystemExit("seed_cloud: no users/projects in %s: run seed.py first" % S.SEED_FILE)
-    prev = out.get("cloud") or {}
-    if mode == "recent" and not prev.get("instances"):
-        log("no cloud in seed.json: doing a full cloud seed")
-        mode = "all"
-    A = {"X-Auth-Token": S.password_auth("admin")[0]}
-    want = wanted(out)
-    if mode == "all":
-        ceilo, policy_names, types_ = ceilometer_schema(A)
-        policies = metric_policies(ceilo, want)
-        ensure_resources(A, want)
-    else:
-        policies, policy_names, types_ = prev["metric_archive_policies"], prev["archive_policies"], prev["resource_types"]
-    found = list_resources(A, {w["type"] for w in want.values()})
-    for w in want.values():
-        w["uuid"] = found[(w["type"], w["id"])]["id"]
-    measures, posted = post_measures(A, want, policies, prev.get("measures", {}), incremental=(mode == "recent"))
-    found = list_resources(A, {w["type"] for w in want.values()})  # metrics created by the batch
-    mids = [found[(w["type"], w["id"])]["metrics"][m] for w in want.values() for m in w["metrics"]] if posted else []
-    wait_processed(A, mids, measures["end"])
-    cloud = describe(want, found, types_, policy_names, policies, measures)
-    cloud["seeded_at"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    # re-read: only the "cloud" key is ours
+def write_cloud(cloud):
+    """seed.json["cloud"] = cloud; re-read first: only that key is ours."""
     with open(S.SEED_FILE) as f:
         out = json.load(f)
     out["cloud"] = cloud
@@ -467,6 +440,52 @@ def main():
     with open(tmp, "w") as f:
         json.dump(out, f, indent=1, sort_keys=True)
     os.replace(tmp, S.SEED_FILE)
+
+
+def load_seed():
+    if not os.path.exists(S.SEED_FILE):
+        raise SystemExit("seed_cloud: %s missing: run seed.py first" % S.SEED_FILE)
+    with open(S.SEED_FILE) as f:
+        out = json.load(f)
+    if not out.get("users") or not out.get("projects"):
+        raise SystemExit("seed_cloud: no users/projects in %s: run seed.py first" % S.SEED_FILE)
+    return out
+
+
+def main():
+    mode = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if mode not in ("all", "recent"):
+        raise SystemExit(__doc__)
+    out = load_seed()
+    prev = out.get("cloud") or {}
+    if mode == "recent" and not prev.get("instances"):
+        log("no cloud in seed.json: doing a full cloud seed")
+        mode = "all"
+    A = {"X-Auth-Token": S.password_auth("admin")[0]}
+    want = wanted(out)
+    rtypes = {w["type"] for w in want.values()}
+    if mode == "all":
+        ceilo, policy_names, types_ = ceilometer_schema(A)
+        policies = metric_policies(ceilo, want)
+        ensure_resources(A, want)
+        found = list_resources(A, rtypes)
+        for w in want.values():
+            w["uuid"] = found[(w["type"], w["id"])]["id"]
+    else:  # ids and policies as the previous run recorded them
+        policies, policy_names, types_ = prev["metric_archive_policies"], prev["archive_policies"], prev["resource_types"]
+        found = {}
+        for key, w in want.items():
+            r = prev[GROUPS[w["type"]]][key.split("/", 1)[1]]
+            w["uuid"] = r["id"]
+            found[(w["type"], w["id"])] = {"id": r["id"], "metrics": r["metrics"]}
+    measures, posted = post_measures(A, want, policies, prev.get("measures", {}), incremental=(mode == "recent"))
+    if mode == "all":
+        found = list_resources(A, rtypes)  # with the metrics the batch created
+    mids = [found[(w["type"], w["id"])]["metrics"][m] for w in want.values() for m in w["metrics"]] if posted else []
+    wait_processed(A, mids, measures["end"])
+    cloud = describe(want, found, types_, policy_names, policies, measures)
+    cloud["seeded_at"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    write_cloud(cloud)
     n_metrics = sum(len(w["metrics"]) for w in want.values())
     print("seed_cloud %s ok in %.1fs: resources=%d metrics=%d measures %s..%s -> %s" % (
         mode, time.time() - S.T0, len(want), n_metrics, measures["start"], measures["end"], S.SEED_FILE))
