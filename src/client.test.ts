@@ -390,6 +390,14 @@ describe('class 2: redirects are reported, never followed', () => {
       /^Keystone answered with a redirect that the plugin does not follow .*open http:\/\/keystone:5000\/v3\/auth\/tokens in a browser tab/
     );
   });
+  it("300 Multiple Choices (Keystone's version list at its root) is an answer, not a redirect", async () => {
+    const client = new GnocchiClient(
+      { url: 'http://ks:5000', access: 'direct', jsonData: { mode: 'noauth' } },
+      async () => response(300, { versions: { values: [] } }, { Location: 'http://ks:5000/v3/' })
+    );
+    const e = await failure(client.request('GET', '/'));
+    expect(e).toMatchObject({ kind: 'http', status: 300 });
+  });
 });
 
 describe('class 3: no secret in anything thrown', () => {
@@ -545,7 +553,7 @@ describe('class 5: answers from something that is not the API', () => {
     [
       'a web server 404',
       response(404, '<html><body><h1>Not Found</h1></body></html>'),
-      /^Keystone 404 Not Found: Not Found\. Is this Keystone\?/,
+      /^Keystone 404 Not Found\. Is this Keystone\? Set the data source URL/,
       'config',
     ],
   ])('Keystone URL answering %s', async (_n, res, expected, kind) => {

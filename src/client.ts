@@ -46,6 +46,9 @@ export function buildQueryString(params?: Params): string {
 
 export const PAGE_LIMIT = 1000;
 
+/** Statuses that move a request elsewhere (300 Multiple Choices and 304 do not). */
+const REDIRECTS = [301, 302, 303, 307, 308];
+
 interface Auth {
   headers: Record<string, string>;
   gnocchiUrl: string;
@@ -95,7 +98,7 @@ export class GnocchiClient {
   private async send(req: HttpRequest, base: string | undefined, setting: string): Promise<HttpResponse> {
     this.counts[req.service === 'Keystone' ? 'keystone' : 'gnocchi']++;
     const res = await this.transport(req);
-    if (res.opaqueRedirect || (res.status >= 300 && res.status < 400)) {
+    if (res.opaqueRedirect || REDIRECTS.includes(res.status)) {
       throw redirectError(req.service, req.method, req.url, res.status, res.header('Location'), setting, base);
     }
     return res;

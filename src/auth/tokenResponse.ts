@@ -45,7 +45,7 @@ export function readTokenResponse(
   if (res.status === 404 || res.status === 405) {
     const e = httpError('Keystone', 'POST', url, res.status, res.text, {
       redact: opts.redact,
-      hint: `Is this Keystone? ${EXAMPLE}.`,
+      hint: `Is this Keystone? ${EXAMPLE[0].toUpperCase()}${EXAMPLE.slice(1)}.`,
     });
     throw configError('Keystone', url, e.message, res.status);
   }

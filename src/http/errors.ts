@@ -97,7 +97,7 @@ export function errorCause(body: string, statusLine?: string, redact: Redact = k
   }
   const j = parseObject(text);
   const fromJson = j ? jsonCause(j) : undefined;
-  return truncate(cleanCause(redact(fromJson ?? text), statusLine));
+  return truncate(cleanCause(redact(fromJson ?? text), statusLine, fromJson === undefined && looksLikeHtml(text)));
 }
 
 /**
@@ -108,8 +108,8 @@ export function errorCause(body: string, statusLine?: string, redact: Redact = k
 export function gnocchiErrorShape(body: string): 'own' | 'route' | 'foreign' {
   const j = parseObject(body.trim());
   if (!j || typeof j.code !== 'number' || !('description' in j)) {
-    // keystonemiddleware's 401 is Gnocchi's own too
-    return j && j.error && typeof j.error === 'object' ? 'own' : 'foreign';
+    // including Keystone's {"error": {...}}: Gnocchi itself never answers 404 that way
+    return 'foreign';
   }
   return j.description === null || j.description === '' ? (j.code === 404 ? 'route' : 'own') : 'own';
 }
@@ -121,10 +121,16 @@ const REASONS: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
+  413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',

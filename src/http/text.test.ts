@@ -31,7 +31,8 @@ describe('clean text from error bodies (class 6)', () => {
   it('helpers', () => {
     expect(htmlTitle('<html><title> Sign &amp; in </title>')).toBe('Sign & in');
     expect(stripHtml('a<br/>b&#39;c&#x41;')).toBe("a b'cA");
-    expect(cleanCause('502 Bad Gateway', '502 Bad Gateway')).toBe('502 Bad Gateway');
+    expect(cleanCause('502 Bad Gateway', '502 Bad Gateway')).toBe('');
+    expect(cleanCause('<h1>Not Found</h1><p>No such page</p>', '404 Not Found')).toBe('No such page');
   });
 });
 
@@ -59,7 +60,7 @@ describe('gnocchiErrorShape', () => {
     ['{"code": 404, "title": "Not Found", "description": "Metric x does not exist"}', 'own'],
     ['{"code": 404, "title": "Not Found", "description": null}', 'route'],
     ['{"code": 405, "title": "Method Not Allowed", "description": ""}', 'own'],
-    ['{"error": {"code": 401, "message": "x"}}', 'own'],
+    ['{"error": {"code": 404, "message": "x"}}', 'foreign'],
     ['<html>404</html>', 'foreign'],
     ['{"detail": "not found"}', 'foreign'],
     ['', 'foreign'],

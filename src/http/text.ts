@@ -49,20 +49,27 @@ function collapse(s: string): string {
 export function stripHtml(s: string): string {
   const noBlocks = s
     .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<(head|script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<(head|script|style|title)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<[^>]*>/g, ' ');
   return collapse(decodeEntities(noBlocks));
 }
 
 /** A cause for a message: HTML stripped, generic preambles and a repeated status line dropped. */
-export function cleanCause(s: string, statusLine?: string): string {
+export function cleanCause(s: string, statusLine?: string, html = looksLikeHtml(s)): string {
   let text = stripHtml(s);
-  // HTML error pages repeat the status line ("404 Not Found") in their <h1>
-  if (statusLine && text.startsWith(statusLine)) {
-    const rest = text.slice(statusLine.length).replace(/^[\s:.-]+/, '');
-    if (rest) {
-      text = rest;
+  // HTML error pages repeat the status line ("404 Not Found") or its reason in their <h1>, and
+  // JSON errors in their title: said once, by the message's own status line
+  if (statusLine) {
+    const reason = statusLine.replace(/^\d+\s*/, '');
+    if (text.toLowerCase() === statusLine.toLowerCase() || text.toLowerCase() === reason.toLowerCase()) {
+      return '';
+    }
+    for (const prefix of html ? [statusLine, reason] : []) {
+      if (prefix && text.startsWith(prefix + ' ')) {
+        text = text.slice(prefix.length).replace(/^[\s:.-]+/, '');
+        break;
+      }
     }
   }
   for (const generic of GENERIC_EXPLANATIONS) {

@@ -134,7 +134,7 @@ describe('error messages', () => {
       httpError('Gnocchi', 'GET', 'http://g/v1/metric/x', 403, '{"code":403,"title":"Forbidden","description":""}')
         .message
     ).toBe(
-      'Gnocchi 403 Forbidden: Forbidden. The Keystone user lacks access to this resource or metric. (GET http://g/v1/metric/x)'
+      'Gnocchi 403 Forbidden. The Keystone user lacks access to this resource or metric. (GET http://g/v1/metric/x)'
     );
     expect(httpError('Gnocchi', 'GET', 'http://g/', 500, '').message).toBe(
       'Gnocchi 500 Internal Server Error. (GET http://g/)'
