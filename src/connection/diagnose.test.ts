@@ -196,6 +196,19 @@ describe('Save & test diagnosis: Keystone reachable, or blocked by CORS', () => 
     expect(h.probed).toEqual([]);
   });
 
+  it("server access: Grafana's proxy cannot reach Keystone (502)", async () => {
+    const h = setup({
+      url: '/api/datasources/proxy/uid/x',
+      access: 'proxy',
+      jsonData: { mode: 'keystone', keystoneUrl: KS, endpoint: GN },
+      ks: response(502, 'Bad Gateway'),
+    });
+    const r = await h.run();
+    expect(names(r)).toEqual(['ok Settings', 'failed Keystone reachable']);
+    expect(r.details.message).toMatch(/reachable from the Grafana server/);
+    expect(h.probed).toEqual([]);
+  });
+
   it('a URL that is not Keystone (a web server 404 page)', async () => {
     const r = await setup({ ks: response(404, '<html><title>Not Found</title></html>') }).run();
     expect(names(r)).toEqual(['ok Settings', 'failed Keystone reachable']);

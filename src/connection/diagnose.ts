@@ -103,6 +103,9 @@ async function keystoneFailure(ctx: Context, e: unknown, sent: boolean): Promise
   if (!sent) {
     return report.fail('Settings', e.message, 'Nothing was sent to Keystone: the settings are incomplete.');
   }
+  if (!ctx.browser && (e.status === 502 || e.status === 504)) {
+    return report.fail('Keystone reachable', e.message, serverHint('Keystone'));
+  }
   const cause = knownCause(e.message);
   if (cause && e.status !== undefined) {
     reached(ctx);

@@ -101,7 +101,7 @@ export function corsFix(service: Service, origin: string | undefined, what: 'ori
   const shownOrigin = origin ?? "<this Grafana's origin, e.g. https://grafana.example.com>";
   const where =
     service === 'Keystone'
-      ? `Keystone reads [cors] only from its default config locations (${configFile('Keystone')}, or keystone.conf beside it in /etc/keystone); a file given elsewhere is not read for [cors].`
+      ? `Keystone reads [cors] only from its default config locations (${configFile('Keystone')}, /etc/keystone/keystone.conf.d/, /etc/keystone.conf, ~/.keystone/keystone.conf): a keystone.conf elsewhere (OS_KEYSTONE_CONFIG_DIR) is not read for [cors]; the environment variable OS_CORS__ALLOWED_ORIGIN is. Keystone's default expose_headers already lists X-Subject-Token: if your file sets expose_headers, keep X-Subject-Token in it.`
       : `Gnocchi reads it from the file given with --config-file, by default ${configFile('Gnocchi')}.`;
   const append =
     what === 'origin'
