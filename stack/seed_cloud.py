@@ -209,7 +209,7 @@ def wanted(out):
     j = 0
     for i, (name, own, flavor, host, group, image) in enumerate(INSTANCES):
         iid = inst_ids[name] = uid("instance", name)
-        fid, vcpus, ram = FLAVORS[flavor]
+        fid = FLAVORS[flavor][0]
         want["instance/" + name] = dict(
             type="instance", id=iid, owner=own, index=i, metrics=instance_metrics(i, flavor),
             attrs=dict(owner(own), display_name=name, flavor_name=flavor, flavor_id=fid, host=host,
@@ -239,7 +239,8 @@ def wanted(out):
 # ---------------------------------------------------------------- schema (Ceilometer's code)
 def ceilometer_schema(admin_headers):
     """Resource types and archive policies exactly as Ceilometer (Zed) creates them, then the
-    collectd type. Returns {resource type: {metric: archive policy}} from Ceilometer's definitions."""
+    collectd type. Returns ({resource type: {metric: archive policy}} of Ceilometer's publisher
+    definitions, archive policy names, resource type names)."""
     t = time.time()
     try:
         from keystoneauth1 import loading as ka_loading
@@ -262,13 +263,17 @@ def ceilometer_schema(admin_headers):
     conf([], project="ceilometer", default_config_files=[], default_config_dirs=[])
     log("ceilometer imported and configured (%.2fs)" % (time.time() - t))
 
-    gnocchi_client.upgrade_resource_types(conf)  # what `ceilometer-upgrade` does
     definitions, policies = publisher.GnocchiPublisher._load_definitions(
         conf, None, os.path.join(os.path.dirname(publisher.__file__), "data", "gnocchi_resources.yaml"))
-    client = gnocchi_client.get_gnocchiclient(conf)
-    # the publisher's own "create the archive policies once" step, on a bare publisher state
-    publisher.GnocchiPublisher.ensures_archives_policies(types.SimpleNamespace(
-        _gnocchi=client, archive_policies_definition=policies, _already_configured_archive_policies=False))
+    try:
+        gnocchi_client.upgrade_resource_types(conf)  # what `ceilometer-upgrade` does
+        client = gnocchi_client.get_gnocchiclient(conf)
+        # the publisher's own "create the archive policies once" step, on a bare publisher state
+        publisher.GnocchiPublisher.ensures_archives_policies(types.SimpleNamespace(
+            _gnocchi=client, archive_policies_definition=policies, _already_configured_archive_policies=False))
+    except Exception as e:  # keystoneauth / gnocchiclient errors: say which step, no traceback
+        raise SystemExit("seed_cloud: Ceilometer's schema step failed against %s (%s): %s"
+                         % (S.GN, type(e).__name__, e))
     st, _, _ = S.http("GET", S.GN + "/v1/resource_type/collectd", headers=admin_headers, ok=(200, 404))
     if st == 404:
         S.http("POST", S.GN + "/v1/resource_type", {"name": "collectd", "attributes": COLLECTD_TYPE},
