@@ -355,6 +355,23 @@ describe('class 1: requests go only where the user pointed them', () => {
   });
 });
 
+describe('class 1/3: passwords written into URL settings', () => {
+  it.each<[string, ClientSettings]>([
+    [
+      'an invalid data source URL',
+      { url: 'http://admin:urlsecret9@g:99999', access: 'direct', jsonData: { mode: 'basic' } },
+    ],
+    [
+      'a scheme-less Gnocchi URL setting',
+      { ...keystoneSettings, jsonData: { ...keystoneSettings.jsonData, endpoint: 'u:urlsecret9@gnocchi' } },
+    ],
+  ])('%s: neither the message nor the URL of the error shows it', async (_n, settings) => {
+    const e = await failure(new GnocchiClient(settings, async () => response(200, [])).gnocchiUrl());
+    expect(e.kind).toBe('config');
+    noSecretIn(e, 'urlsecret9');
+  });
+});
+
 describe('class 2: redirects are reported, never followed', () => {
   it('Keystone http → https: names the new URL and the setting', async () => {
     const { requests, transport } = recorder(() =>

@@ -6,7 +6,7 @@
  */
 import { configError, RequestError, Service } from '../http/errors';
 import { basicAuthSecrets } from '../http/redact';
-import { describeProblem, parseBaseUrl } from '../http/urls';
+import { describeProblem, maskPassword, parseBaseUrl, urlPassword } from '../http/urls';
 import type { AuthMode, GnocchiOptions } from '../types';
 import { keystoneV3Url } from './keystone';
 
@@ -79,12 +79,17 @@ export function resolveConnection(s: ClientSettings): Connection {
   const mode: AuthMode = jd.mode ?? (s.basicAuth || urlUser?.username ? 'basic' : 'noauth');
   const keystone = isKeystoneMode(mode);
   const problems: RequestError[] = [];
-  const problem = (service: Service, url: string, message: string) => problems.push(configError(service, url, message));
+  const problem = (service: Service, url: string, message: string) =>
+    problems.push(configError(service, maskPassword(url), message));
   const c: Connection = { mode, server, timeoutMs: DEFAULT_TIMEOUT_S * 1000, headers: {}, secrets: [] };
 
   c.secrets.push(...basicAuthSecrets(s.basicAuth));
-  if (urlUser?.password) {
-    c.secrets.push(urlUser.password);
+  // passwords written into any URL setting, valid or not
+  for (const raw of [s.url, jd.endpoint, jd.keystoneUrl]) {
+    const pw = urlPassword(raw);
+    if (pw) {
+      c.secrets.push(pw);
+    }
   }
   if (!server) {
     c.secrets.push(

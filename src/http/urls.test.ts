@@ -1,4 +1,4 @@
-import { describeProblem, parseBaseUrl } from './urls';
+import { describeProblem, maskPassword, parseBaseUrl, urlPassword } from './urls';
 
 describe('parseBaseUrl', () => {
   it.each([
@@ -26,6 +26,16 @@ describe('parseBaseUrl', () => {
     ['http://ks/v3#x', 'query'],
   ])('%j is refused (%s)', (raw, problem) => {
     expect(parseBaseUrl(raw)).toEqual({ ok: false, problem });
+  });
+
+  it.each([
+    ['http://u:p%40ss@h', 'p@ss', 'http://u:***@h'],
+    ['u:secret@gnocchi:8041', 'secret', 'u:***@gnocchi:8041'],
+    ['http://u@h', undefined, 'http://u@h'],
+    ['keystone:5000/v3', undefined, 'keystone:5000/v3'],
+  ])('urlPassword / maskPassword %s', (raw, pw, masked) => {
+    expect(urlPassword(raw)).toBe(pw);
+    expect(maskPassword(raw)).toBe(masked);
   });
 
   it('a password written into the URL is not shown', () => {

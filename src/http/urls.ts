@@ -62,9 +62,30 @@ const PROBLEMS: Record<BaseUrlProblem, string> = {
   query: 'must not carry a query string or fragment',
 };
 
+// `scheme://user:password@`, also without a scheme (`user:password@host`)
+const USERINFO_PASSWORD = /^((?:[a-z][a-z0-9+.-]*:)?(?:\/\/)?[^/:@\s]*):([^/@\s]*)@/i;
+
+/** The password written into a URL (`http://user:password@host`), even when the URL is invalid. */
+export function urlPassword(raw: string | undefined | null): string | undefined {
+  const m = USERINFO_PASSWORD.exec((raw ?? '').trim());
+  if (!m || !m[2]) {
+    return undefined;
+  }
+  try {
+    return decodeURIComponent(m[2]);
+  } catch {
+    return m[2];
+  }
+}
+
+/** The URL with its password replaced by `***`. */
+export function maskPassword(raw: string | undefined | null): string {
+  return (raw ?? '').trim().replace(USERINFO_PASSWORD, '$1:***@');
+}
+
 /** `The Keystone URL "keystone:5000" is not an absolute http:// or https:// URL` */
 export function describeProblem(what: string, raw: string | undefined | null, problem: BaseUrlProblem): string {
   // never show a password written into the URL
-  const shown = (raw ?? '').trim().replace(/^([^/]*\/\/[^/:@]*):[^/@]*@/, '$1:***@');
+  const shown = maskPassword(raw);
   return problem === 'empty' ? `${what} ${PROBLEMS.empty}` : `${what} "${shown}" ${PROBLEMS[problem]}`;
 }
