@@ -1,7 +1,7 @@
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 
-import { ConfigEditor } from './index';
+import { ConfigEditor, withDerived } from './index';
 import { switchAccess } from './access';
 import { selectors } from '../selectors';
 
@@ -88,5 +88,13 @@ describe('ConfigEditor', () => {
     ]) {
       expect(screen.getByLabelText(label, { exact: true })).toBeInTheDocument();
     }
+  });
+
+  it('in token, basic and no-auth modes the URL is also the endpoint of the server-mode Gnocchi routes', () => {
+    const token = withDerived({ ...base, access: 'proxy', url: 'http://gnocchi:8041', jsonData: { mode: 'token' } });
+    expect(token.jsonData.endpoint).toBe('http://gnocchi:8041');
+    const keystone = withDerived({ ...base, jsonData: { mode: 'keystone', endpoint: 'http://gn:8041' } });
+    expect(keystone.jsonData.endpoint).toBe('http://gn:8041');
+    expect(keystone.jsonData.keystoneUrl).toBe('http://keystone:5000/v3');
   });
 });

@@ -30,15 +30,25 @@ const INTERFACES: Array<ComboboxOption<EndpointInterface>> = ['public', 'interna
 
 type SecretKey = keyof GnocchiSecureJsonData;
 
-/** Derived settings: the /v3 Keystone base for the server-mode proxy routes (plugin.json). */
-function withDerived(o: Props['options']): Props['options'] {
+/**
+ * Derived settings for the server-mode proxy routes (plugin.json): the /v3 Keystone base, and in the
+ * modes where the data source URL is Gnocchi's (token, basic, none), that URL as `endpoint`, which
+ * the Gnocchi routes use.
+ */
+export function withDerived(o: Props['options']): Props['options'] {
   let keystoneUrl: string | undefined;
   try {
     keystoneUrl = o.url ? keystoneV3Url(o.url) : undefined;
   } catch {
     keystoneUrl = undefined;
   }
-  return keystoneUrl === o.jsonData.keystoneUrl ? o : { ...o, jsonData: { ...o.jsonData, keystoneUrl } };
+  const mode = o.jsonData.mode ?? 'keystone';
+  const gnocchiIsUrl = mode !== 'keystone' && mode !== 'application_credential';
+  const endpoint = gnocchiIsUrl ? o.url?.trim() || undefined : o.jsonData.endpoint;
+  if (keystoneUrl === o.jsonData.keystoneUrl && endpoint === o.jsonData.endpoint) {
+    return o;
+  }
+  return { ...o, jsonData: { ...o.jsonData, keystoneUrl, endpoint } };
 }
 
 export function ConfigEditor({ options, onOptionsChange: emit }: Props) {
