@@ -9,6 +9,8 @@
  */
 import type { GnocchiClient } from '../client';
 import type { ClientSettings } from '../auth/connection';
+import type { Transport } from '../http/transport';
+import type { GnocchiOptions } from '../types';
 
 export interface ClientView {
   server: boolean;
@@ -20,6 +22,7 @@ export interface ClientView {
 
 interface Internals {
   settings?: Partial<ClientSettings>;
+  transport?: Transport;
   tokens?: { current?: { expiresAt?: unknown } };
 }
 
@@ -48,4 +51,13 @@ export function viewOf(client: GnocchiClient): ClientView {
 export function tokenExpiresAt(client: GnocchiClient): number | undefined {
   const expiresAt = (client as unknown as Internals).tokens?.current?.expiresAt;
   return typeof expiresAt === 'number' && Number.isFinite(expiresAt) ? expiresAt : undefined;
+}
+
+/** The client's transport and settings (browser mode's own requests to Keystone), if reachable. */
+export function internalsOf(client: GnocchiClient): { transport?: Transport; jsonData?: GnocchiOptions } {
+  const inside = client as unknown as Internals;
+  return {
+    transport: typeof inside.transport === 'function' ? inside.transport : undefined,
+    jsonData: inside.settings?.jsonData,
+  };
 }

@@ -32,7 +32,7 @@ function setup(
     jsonData?: GnocchiOptions;
     url?: string;
     access?: 'direct' | 'proxy';
-    ks?: Answer;
+    ks?: Answer | ((req: HttpRequest) => Answer);
     root?: Answer;
     list?: Answer;
     probe?: ProbeResult;
@@ -41,7 +41,9 @@ function setup(
   const rec = recorder((req: HttpRequest) => {
     const a =
       req.service === 'Keystone'
-        ? (opts.ks ?? tokenResponse('tok-1', GN, NOW))
+        ? typeof opts.ks === 'function'
+          ? opts.ks(req)
+          : (opts.ks ?? tokenResponse('tok-1', GN, NOW))
         : req.url.endsWith('/v1/resource_type')
           ? (opts.list ?? TYPES)
           : (opts.root ?? ROOT);
@@ -220,8 +222,11 @@ describe('Save & test diagnosis: token obtained', () => {
   const refused = (message: string, status = 401) =>
     response(status, { error: { code: status, message, title: 'Unauthorized' } });
 
-  it("Keystone's usual 401 that names no cause: every possible cause, and where to find it", async () => {
-    const r = await setup({ ks: refused('The request you have made requires authentication.') }).run();
+  const generic = refused('The request you have made requires authentication.');
+
+  it("Keystone's usual 401, and the same user and password refused without a project: the credentials", async () => {
+    const h = setup({ ks: generic });
+    const r = await h.run();
     expect(names(r)).toEqual([
       'ok Settings',
       'ok Keystone reachable',
@@ -231,6 +236,43 @@ describe('Save & test diagnosis: token obtained', () => {
     expect(r.message).toBe(
       `Keystone 401 Unauthorized: The request you have made requires authentication. Check the user, password or application credential, and the project. (POST ${KS}/auth/tokens)`
     );
+    expect(r.details.message).toMatch(/^Wrong password, unknown user or disabled user: Keystone refuses/);
+    // the second request: the same user and password, without a project
+    expect(h.requests).toHaveLength(2);
+    const second = JSON.parse(h.requests[1].body!);
+    expect(second.auth.scope).toBeUndefined();
+    expect(second.auth.identity.password.user).toEqual({
+      name: 'grafana',
+      domain: { id: 'default' },
+      password: PASSWORD,
+    });
+  });
+
+  it('a token without a project but not with it: the project, and the projects the user has', async () => {
+    const h = setup({
+      ks: (req) =>
+        req.method === 'GET'
+          ? response(200, { projects: [{ name: 'grafana-demo' }, { name: 'ops' }] })
+          : JSON.parse(req.body!).auth.scope
+            ? generic
+            : tokenResponse('unscoped-tok', GN, NOW),
+    });
+    const r = await h.run();
+    expect(r.details.message).toBe(
+      'Project refused: The user name and password are right (Keystone issues a token without a project), but not for project "demo": it does not exist in that project domain, or the user has no role on it. Projects this user has a role on: grafana-demo, ops.'
+    );
+    expect(h.requests[2]).toMatchObject({
+      method: 'GET',
+      url: `${KS}/auth/projects`,
+      headers: { 'X-Auth-Token': 'unscoped-tok' },
+    });
+    expect(JSON.stringify(r)).not.toContain('unscoped-tok');
+  });
+
+  it('without a project to leave out: every possible cause, and where to find it', async () => {
+    const h = setup({ jsonData: { ...passwordMode, project: undefined }, ks: generic });
+    const r = await h.run();
+    expect(h.requests).toHaveLength(1);
     expect(r.details.message).toMatch(
       /a wrong password, an unknown user or project .* a user without a role on the project, or a disabled user/
     );
@@ -280,7 +322,7 @@ describe('Save & test diagnosis: token obtained', () => {
   });
   it("a short secret (a password 'wrong') does not mangle the diagnosis' own words", async () => {
     const r = await setup({
-      jsonData: { ...passwordMode, password: 'wrong' },
+      jsonData: { ...passwordMode, password: 'wrong', project: undefined },
       ks: refused('The request you have made requires authentication.'),
     }).run();
     expect(r.details.message).toMatch(/^Keystone does not say which of these it is: a wrong password/);

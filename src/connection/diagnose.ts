@@ -17,6 +17,7 @@ import { viewOf } from './clientView';
 import { Context, endpointSource, expiry, keystoneBase, modeLabel, said, serverHint } from './context';
 import { gnocchiSteps } from './gnocchiSteps';
 import { hiddenCauses, knownCause } from './keystoneCauses';
+import { scopeCheck } from './scopeCheck';
 import { browserOrigin, corsFix, Diagnosis, noCorsProbe, Probe, Report } from './steps';
 import { explainUnreachable, isNoAnswer } from './unreachable';
 
@@ -152,12 +153,15 @@ async function keystoneFailure(ctx: Context, e: unknown, sent: boolean): Promise
       );
     default: {
       reached(ctx);
-      const detail =
-        e.status === 401
-          ? hiddenCauses(ctx.client.mode) +
-            (ctx.browser ? '' : ' In server access the secret used is the one saved in secure settings: save it again.')
-          : undefined;
-      return report.fail('Token obtained', e.message, detail);
+      if (e.status !== 401) {
+        return report.fail('Token obtained', e.message);
+      }
+      const verdict = await scopeCheck(ctx);
+      if (verdict) {
+        return report.fail('Token obtained', e.message, `${verdict.title}: ${verdict.detail}`);
+      }
+      const serverNote = ctx.browser ? '' : ' In server access the secret used is the one saved in secure settings.';
+      return report.fail('Token obtained', e.message, hiddenCauses(ctx.client.mode) + serverNote);
     }
   }
 }
