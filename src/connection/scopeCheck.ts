@@ -7,8 +7,7 @@
  */
 import { keystoneAuthBody } from '../auth/keystone';
 import { internalsOf } from './clientView';
-import type { Context } from './context';
-import { keystoneBase } from './context';
+import { Context, keystoneBase } from './context';
 
 export interface ScopeVerdict {
   title: string;
