@@ -2,6 +2,7 @@ import {
   FilterValueError,
   formatFilterVariable,
   formatJsonFilterVariable,
+  interpolateJsonSearch,
   isJsonFilter,
   parseFilter,
   quoteFilterValue,
@@ -77,6 +78,82 @@ describe('formatJsonFilterVariable', () => {
     expect(JSON.parse(`{"in": {"host": ${formatJsonFilterVariable(['x', 'y"z'])}}}`)).toEqual({
       in: { host: ['x', 'y"z'] },
     });
+  });
+});
+
+describe('interpolateJsonSearch', () => {
+  // A minimal `templateSrv.replace`: `$name` / `${name}` / `[[name]]`, unknown names left alone.
+  const replacer =
+    (vars: Record<string, string | string[]>, multi: string[] = []) =>
+    (text: string, format: (v: string | string[], variable?: unknown) => string) =>
+      text.replace(/\$(\w+)|\$\{(\w+)\}|\[\[(\w+)\]\]/g, (m, a, b, c) => {
+        const name = a ?? b ?? c;
+        return name in vars ? format(vars[name], { name, multi: multi.includes(name) }) : m;
+      });
+  const run = (text: string, vars: Record<string, string | string[]>, multi: string[] = []) =>
+    interpolateJsonSearch(text, replacer(vars, multi));
+
+  it('a quoted reference (the old plugin form) is the value as one JSON string', () => {
+    expect(run('{"=": {"host": "$host"}}', { host: 'compute-1' })).toBe('{"=": {"host": "compute-1"}}');
+    expect(run('{"=": {"host": "${host}"}}', { host: 'c' })).toBe('{"=": {"host": "c"}}');
+    expect(run('{"=": {"host": "[[host]]"}}', { host: 'c' })).toBe('{"=": {"host": "c"}}');
+    // a multi-value variable with one selected value
+    expect(run('{"=": {"host": "$host"}}', { host: ['c'] }, ['host'])).toBe('{"=": {"host": "c"}}');
+  });
+
+  it('under "in" a quoted reference is the list of values; inside an in-list they are spliced', () => {
+    expect(run('{"in": {"host": "$hosts"}}', { hosts: ['a', 'b'] }, ['hosts'])).toBe('{"in": {"host": ["a","b"]}}');
+    expect(run('{"in": {"host": "$host"}}', { host: 'a' })).toBe('{"in": {"host": ["a"]}}');
+    expect(run('{"in": {"host": ["x", "$hosts"]}}', { hosts: ['a', 'b'] })).toBe('{"in": {"host": ["x", "a","b"]}}');
+    expect(() => run('{"in": {"host": "$hosts"}}', { hosts: [] }, ['hosts'])).toThrow(
+      /^Variable \$hosts: no value selected/
+    );
+  });
+
+  it('several values where Gnocchi takes one scalar are an error that says to use "in"', () => {
+    expect(() => run('{"and": [{"=": {"host": "$hosts"}}]}', { hosts: ['a', 'b'] })).toThrow(
+      'Variable $hosts: 2 values (a, b) where the JSON search takes one string (for several, {"in": {"host": "$var"}})'
+    );
+    expect(() => run('{"like": {"name": "web-$env%"}}', { env: ['a', 'b'] })).toThrow(/^Variable \$env: 2 values/);
+  });
+
+  it('inside a longer string or a key, the value is escaped into that string', () => {
+    expect(run('{"like": {"name": "web-$env%"}}', { env: 'a"b\\c' })).toBe('{"like": {"name": "web-a\\"b\\\\c%"}}');
+    expect(run('{"=": {"$attr": "x"}}', { attr: 'host' })).toBe('{"=": {"host": "x"}}');
+    // the template's own escapes are kept when nothing is replaced
+    expect(run('{"=": {"name": "a\\u00e9 $unknown"}}', {})).toBe('{"=": {"name": "a\\u00e9 $unknown"}}');
+  });
+
+  it('bare references keep the JSON value format; unknown variables stay', () => {
+    expect(run('{"in": {"host": $hosts}}', { hosts: ['a', 'b'] })).toBe('{"in": {"host": ["a","b"]}}');
+    expect(run('{"=": {"host": $host}}', { host: 'a' })).toBe('{"=": {"host": "a"}}');
+    expect(run('{"=": {"host": "$nope"}}', {})).toBe('{"=": {"host": "$nope"}}');
+  });
+
+  const hostile = [
+    '"}',
+    'a", "or": [{}], "x": "',
+    'a\\',
+    '\\"}, {"!=": {"host": "',
+    "x' or '1'='1",
+    '\n\u2028',
+    '$host',
+  ];
+  it.each(hostile)('hostile value %j never changes the JSON structure', (value) => {
+    for (const [template, expected] of [
+      ['{"=": {"host": "$host"}}', { '=': { host: value } }],
+      ['{"like": {"host": "pre-$host-post"}}', { like: { host: `pre-${value}-post` } }],
+      ['{"=": {"host": $host}}', { '=': { host: value } }],
+      ['{"in": {"host": "$hosts"}}', { in: { host: [value, 'ok'] } }],
+      ['{"in": {"host": ["$hosts"]}}', { in: { host: [value, 'ok'] } }],
+    ] as const) {
+      const out = run(template, { host: value, hosts: [value, 'ok'] });
+      expect(JSON.parse(out)).toEqual(expected);
+    }
+  });
+
+  it('malformed text is left for the JSON parser to report', () => {
+    expect(run('{"=": {"host": "$host}}', { host: 'a' })).toBe('{"=": {"host": "$host}}');
   });
 });
 

@@ -112,12 +112,137 @@ export function formatFilterVariable(value: string | string[] | number | number[
 }
 
 /**
- * Grafana interpolation format for a JSON filter: single value → `"v"`, multi-value →
- * `["a","b"]` (JSON.stringify, so any value is safe), e.g. `{"in": {"host": $host}}`.
+ * Grafana interpolation format for a bare reference in a JSON filter: single value → `"v"`,
+ * multi-value → `["a","b"]` (JSON.stringify, so any value is safe), e.g. `{"in": {"host": $host}}`.
  */
 export function formatJsonFilterVariable(value: string | string[] | number | number[], variable?: unknown): string {
   const list = asList(value, variable);
   return JSON.stringify(list ?? String(value));
+}
+
+/** A Grafana format function, as `templateSrv.replace` calls it. */
+export type VariableFormat = (value: string | string[] | number | number[], variable?: unknown) => string;
+
+/** `templateSrv.replace(text, scopedVars, format)` with the scoped variables bound. */
+export type Replace = (text: string, format: VariableFormat) => string;
+
+// "$name", "${name}", "[[name]]" as the whole content of a JSON string (no `:format`).
+const WHOLE_REFERENCE = /^(\$[A-Za-z0-9_]+|\$\{[A-Za-z0-9_.]+\}|\[\[[A-Za-z0-9_.]+\]\])$/;
+
+type Place = { kind: 'in' | 'in-element' | 'one'; attr?: string };
+type Frame = { array: boolean; key?: string; expectKey: boolean };
+
+function placeOf(stack: Frame[]): Place {
+  const [top, parent, grand] = [stack[stack.length - 1], stack[stack.length - 2], stack[stack.length - 3]];
+  if (top && !top.array && parent?.key === 'in') {
+    return { kind: 'in', attr: top.key };
+  }
+  if (top?.array && parent && !parent.array && grand?.key === 'in') {
+    return { kind: 'in-element', attr: parent.key };
+  }
+  return { kind: 'one', attr: top && !top.array ? top.key : undefined };
+}
+
+/** The format of a quoted reference (`"$host"`) at `place`: the whole JSON string is replaced. */
+function quotedFormat(place: Place): VariableFormat {
+  return (value, variable) =>
+    withVariable(variable, () => {
+      const list = Array.isArray(value) ? value.map(String) : [String(value)];
+      if (place.kind !== 'one') {
+        if (!list.length) {
+          throw new FilterValueError('no value selected (Gnocchi\'s "in" needs at least one)');
+        }
+        const items = list.map((v) => JSON.stringify(v)).join(',');
+        return place.kind === 'in' ? `[${items}]` : items;
+      }
+      return JSON.stringify(oneValue(list, place));
+    });
+}
+
+function oneValue(list: string[], place: Place): string {
+  if (list.length === 1) {
+    return list[0];
+  }
+  if (!list.length) {
+    throw new FilterValueError('no value selected');
+  }
+  const use = place.attr ? ` (for several, {"in": {"${place.attr}": "$var"}})` : '';
+  throw new FilterValueError(`${list.length} values (${list.join(', ')}) where the JSON search takes one string${use}`);
+}
+
+/** The format of a reference inside a longer JSON string (`"web-$env"`, a key): one raw value. */
+function innerFormat(place: Place): VariableFormat {
+  return (value, variable) =>
+    withVariable(variable, () => oneValue(Array.isArray(value) ? value.map(String) : [String(value)], place));
+}
+
+/**
+ * Interpolates a JSON resource search. The text is scanned as JSON so that every reference is
+ * replaced according to where it stands, and no value can change the JSON structure:
+ * - a string that is exactly one reference (`"$host"`, the old plugin's form) becomes a JSON
+ *   string of the value; under `in` (`{"in": {"host": "$hosts"}}`) it becomes the list of the
+ *   values, and as an element of an `in` list (`["a", "$hosts"]`) the values are spliced in;
+ *   elsewhere several values are an error (Gnocchi's comparisons take one scalar);
+ * - a reference inside a longer string (`"web-$env"`, a key) is replaced in the decoded string,
+ *   which is then re-encoded with JSON.stringify (whatever format the user chose);
+ * - a bare reference outside strings gets `formatJsonFilterVariable` (a JSON value or list).
+ * Malformed text is left for `parseFilter` to report.
+ */
+export function interpolateJsonSearch(text: string, replace: Replace): string {
+  const stack: Frame[] = [];
+  let out = '';
+  let bare = '';
+  const flushBare = () => {
+    out += bare && replace(bare, formatJsonFilterVariable);
+    bare = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (c !== '"') {
+      bare += c;
+      if (c === '{' || c === '[') {
+        stack.push({ array: c === '[', expectKey: c === '{' });
+      } else if (c === '}' || c === ']') {
+        stack.pop();
+      } else if (top && !top.array && (c === ',' || c === ':')) {
+        top.expectKey = c === ',';
+      }
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && text[end] !== '"') {
+      end += text[end] === '\\' ? 2 : 1;
+    }
+    flushBare();
+    if (end >= text.length) {
+      out += text.slice(i); // unterminated string: left as is, for parseFilter to report
+      break;
+    }
+    const literal = text.slice(i, end + 1);
+    i = end;
+    let decoded: string;
+    try {
+      decoded = JSON.parse(literal);
+    } catch {
+      out += literal;
+      continue;
+    }
+    const isKey = Boolean(top && !top.array && top.expectKey);
+    if (isKey) {
+      top.key = decoded;
+    }
+    const place = isKey ? { kind: 'one' as const } : placeOf(stack);
+    if (!isKey && WHOLE_REFERENCE.test(decoded)) {
+      const replaced = replace(decoded, quotedFormat(place));
+      out += replaced === decoded ? literal : replaced;
+      continue;
+    }
+    const replaced = replace(decoded, innerFormat(place));
+    out += replaced === decoded ? literal : JSON.stringify(replaced);
+  }
+  flushBare();
+  return out;
 }
 
 // "$name", '${name}', "[[name]]" exactly (no `:format`, which the user chose explicitly).

@@ -36,6 +36,31 @@ describe('interpolateQuery', () => {
     expect(interpolateSearch('{"in": {"host": $hosts}}', vars)).toBe('{"in": {"host": ["compute-1","o\'brien"]}}');
   });
 
+  it('a quoted variable in a JSON search (the old plugin form) works as in string filters', () => {
+    expect(interpolateSearch('{"=": {"host": "$host"}}', vars)).toBe('{"=": {"host": "compute-1"}}');
+    expect(interpolateSearch('{"in": {"host": "${hosts}"}}', vars)).toBe('{"in": {"host": ["compute-1","o\'brien"]}}');
+    expect(() => interpolateSearch('{"=": {"host": "$hosts"}}', vars)).toThrow(
+      /^Variable \$hosts: 2 values \(compute-1, o'brien\) where the JSON search takes one string/
+    );
+  });
+
+  it('hostile values stay one JSON string, whatever the variable syntax or place', () => {
+    const evil = srv({ host: '"}, "or": [{"!=": {"host": "x\'\\', evilList: ['a"]}}', 'b'] });
+    const out = JSON.parse(
+      interpolateSearch(
+        '{"and": [{"=": {"host": "$host"}}, {"like": {"name": "[[host]]%"}}, {"in": {"id": "$evilList"}}]}',
+        evil
+      )
+    );
+    expect(out).toEqual({
+      and: [
+        { '=': { host: '"}, "or": [{"!=": {"host": "x\'\\' } },
+        { like: { name: '"}, "or": [{"!=": {"host": "x\'\\%' } },
+        { in: { id: ['a"]}}', 'b'] } },
+      ],
+    });
+  });
+
   it('single-value fields given several values are an error naming the field', () => {
     expect(() => interpolateQuery({ refId: 'A', queryMode: 'resource', resource_id: '$vm' }, vars)).toThrow(
       'The field "resource_id" takes one value, but a variable gives it 2 (a, b)'

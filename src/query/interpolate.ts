@@ -7,7 +7,7 @@ import { escapeRegex, ScopedVars } from '@grafana/data';
 
 import {
   formatFilterVariable,
-  formatJsonFilterVariable,
+  interpolateJsonSearch,
   isJsonFilter,
   unquoteVariableReferences,
 } from '../gnocchi/filter';
@@ -75,10 +75,14 @@ export function interpolateQuery(q: GnocchiQuery, srv: TemplateSrvLike, scopedVa
   };
 }
 
-/** A resource search (string or JSON filter) with its variables quoted for Gnocchi. */
+/**
+ * A resource search (string or JSON filter) with its variables quoted for Gnocchi. In both syntaxes
+ * an old dashboard's quoted reference (`host = "$host"`, `{"=": {"host": "$host"}}`) gives the
+ * value as one literal, and no value can change the structure of the search.
+ */
 export function interpolateSearch(search: string, srv: TemplateSrvLike, scopedVars: ScopedVars = {}): string {
   return isJsonFilter(search)
-    ? srv.replace(search, scopedVars, formatJsonFilterVariable)
+    ? interpolateJsonSearch(search, (text, format) => srv.replace(text, scopedVars, format))
     : srv.replace(unquoteVariableReferences(search), scopedVars, formatFilterVariable);
 }
 
