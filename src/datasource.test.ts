@@ -144,6 +144,7 @@ describe('DataSource.getDefaultQuery', () => {
   it('gives new queries the recommended mode and no zero fill (D1)', () => {
     const ds = createDatasource({ transport: recorder(() => response(200, [])).transport });
     expect(ds.getDefaultQuery(CoreApp.PanelEditor)).toEqual({
+      queryVersion: 2,
       queryMode: 'dynamic_aggregates',
       resource_type: 'generic',
       aggregator: 'mean',

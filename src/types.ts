@@ -56,6 +56,11 @@ export interface GnocchiQuery extends DataQuery {
   /** A number, `null` or `dropna` (Gnocchi 4.7+ also `ffill` etc.). */
   fill?: number | string;
   draw_missing_datapoint_as_zero?: boolean;
+  /**
+   * 2 for queries made with this plugin's editor (its `getDefaultQuery`); absent on queries saved by 1.x.
+   * A saved 1.x query keeps 1.7.1's series names and metric-name matching (see README, "Migrating").
+   */
+  queryVersion?: number;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
 
 const QUERY = {
   refId: 'A',
+  queryVersion: 2,
   queryMode: 'resource_search',
   resource_type: 'demo_host',
   metric_name: 'load',
@@ -123,6 +124,7 @@ test('malformed operations string', async ({ page }) => {
     ds: passwordDs(),
     query: {
       refId: 'A',
+      queryVersion: 2,
       queryMode: 'dynamic_aggregates',
       resource_type: 'demo_instance',
       operations: '(aggregate mean (metric cpu_util mean)',

@@ -27,6 +27,7 @@ async function shoot(page: Page, name: string) {
 
 test('dynamic_aggregates: mean of cpu_util per host', async ({ page }) => {
   const p = await runMode(page, {
+    queryVersion: 2,
     queryMode: 'dynamic_aggregates',
     resource_type: 'demo_instance',
     operations: '(aggregate mean (metric cpu_util mean))',
@@ -58,6 +59,7 @@ test('dynamic_aggregates: mean of cpu_util per host', async ({ page }) => {
 
 test('resource_search: one series per resource, exact memory.usage values', async ({ page }) => {
   const p = await runMode(page, {
+    queryVersion: 2,
     queryMode: 'resource_search',
     resource_type: 'demo_instance',
     resource_search: "display_name like 'web-%'",
@@ -78,6 +80,7 @@ test('resource_search: one series per resource, exact memory.usage values', asyn
 
 test('resource_aggregation: max of cpu_util per flavor', async ({ page }) => {
   const p = await runMode(page, {
+    queryVersion: 2,
     queryMode: 'resource_aggregation',
     resource_type: 'demo_instance',
     metric_name: 'cpu_util',
@@ -104,6 +107,7 @@ test('resource_aggregation: max of cpu_util per flavor', async ({ page }) => {
 test('resource: resource id + metric name, named from its attributes', async ({ page }) => {
   const vm = seed.resources['vm-001'];
   const p = await runMode(page, {
+    queryVersion: 2,
     queryMode: 'resource',
     resource_type: 'demo_instance',
     resource_id: 'vm-001',
@@ -125,7 +129,13 @@ test('metric: the fixed metric gives exactly 1..10 per minute and 5.5 per hour',
   const from = Date.UTC(2024, 0, 1);
   const minutes = await runMode(
     page,
-    { queryMode: 'metric', metric_id: seed.fixed.metric_id, granularity: '60', draw_missing_datapoint_as_zero: false },
+    {
+      queryVersion: 2,
+      queryMode: 'metric',
+      metric_id: seed.fixed.metric_id,
+      granularity: '60',
+      draw_missing_datapoint_as_zero: false,
+    },
     { from, to: from + 600_000 }
   );
   expect(minutes.series).toHaveLength(1);
@@ -136,7 +146,7 @@ test('metric: the fixed metric gives exactly 1..10 per minute and 5.5 per hour',
 
   const hourly = await runMode(
     page,
-    { queryMode: 'metric', metric_id: seed.fixed.metric_id, granularity: '3600' },
+    { queryVersion: 2, queryMode: 'metric', metric_id: seed.fixed.metric_id, granularity: '3600' },
     { from, to: from + 3_600_000 }
   );
   expect(hourly.series[0].values).toEqual([5.5]);

@@ -10,6 +10,7 @@ test('selecting values of $hosts re-runs the query with a Gnocchi `in` filter', 
     ds: passwordDs(),
     query: {
       refId: 'A',
+      queryVersion: 2,
       queryMode: 'dynamic_aggregates',
       resource_type: 'demo_instance',
       resource_search: 'host in $hosts',

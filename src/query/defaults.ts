@@ -6,11 +6,20 @@
  */
 import type { GnocchiQuery, QueryMode } from '../types';
 
+/** The `queryVersion` of queries made with this plugin's editor. */
+export const QUERY_VERSION = 2;
+
+/** A query saved by 1.x (no `queryVersion`): 1.7.1's names and metric-name matching apply. */
+export function isSavedByOldPlugin(q: GnocchiQuery): boolean {
+  return !(typeof q.queryVersion === 'number' && q.queryVersion >= QUERY_VERSION);
+}
+
 /**
  * A new query: dynamic aggregates (the recommended mode), no zero fill (a 60 s archive fed every
  * 5 minutes would draw a sawtooth), automatic granularity.
  */
 export const DEFAULT_QUERY: Partial<GnocchiQuery> = {
+  queryVersion: QUERY_VERSION,
   queryMode: 'dynamic_aggregates',
   resource_type: 'generic',
   aggregator: 'mean',

@@ -41,19 +41,22 @@ export function measuresToFrame(measures: Measure[], opts: FrameOptions): DataFr
 
 export interface SeriesToFramesOptions extends ColumnsOptions {
   refId: string;
-  /** Label template (`$attr`, `${attr}`); blank → distinct default names. */
+  /** Label template (`$attr`, `${attr}`); blank → distinct default names. Ignored when `names` is given. */
   labelTemplate?: string;
+  /** The name of each series. */
+  names?: string[];
   executedQueryString?: string;
 }
 
-/** Series → frames, named by the label template or by `defaultSeriesNames`. */
+/** Series → frames, named by `names`, the label template or `defaultSeriesNames`. */
 export function seriesToFrames(series: Series[], opts: SeriesToFramesOptions): DataFrame[] {
   const template = opts.labelTemplate?.trim() ? opts.labelTemplate : undefined;
-  const defaults = template ? undefined : defaultSeriesNames(series);
+  const names =
+    opts.names ?? (template ? series.map((s) => renderLabel(template, labelVars(s))) : defaultSeriesNames(series));
   return series.map((s, i) =>
     measuresToFrame(s.measures, {
       refId: opts.refId,
-      name: template ? renderLabel(template, labelVars(s)) : defaults![i],
+      name: names[i],
       labels: s.labels,
       granularity: opts.granularity,
       zeroFill: opts.zeroFill,

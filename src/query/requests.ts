@@ -174,20 +174,27 @@ export function resourceSeriesRequest(q: GnocchiQuery, w: TimeWindow, metricName
   };
 }
 
-/** `resource_aggregation`: the metric of all matching resources aggregated (per group). */
-export function resourceAggregationRequest(q: GnocchiQuery, w: TimeWindow): GnocchiRequest {
+/**
+ * `resource_aggregation`: the metric of all matching resources aggregated (per group). With
+ * `metricNames` (the names a regex matched), every one of them on every resource, aggregated together.
+ */
+export function resourceAggregationRequest(q: GnocchiQuery, w: TimeWindow, metricNames?: string[]): GnocchiRequest {
   const metric = requireField(q.metric_name, 'metric_name', 'resource aggregation');
   const aggregator = fieldValue(q, 'aggregator');
   const re = fieldValue(q, 'reaggregator');
   // `none` (1.x): no reaggregation parameter, so Gnocchi's legacy endpoint reaggregated with the
   // aggregation method itself (max of the max, not mean of the max).
   const reaggregation = re === 'none' ? aggregator : re;
+  const metrics =
+    metricNames && metricNames.length && !(metricNames.length === 1 && metricNames[0] === metric)
+      ? ['metric', ...metricNames.map((n) => [n, aggregator])]
+      : ['metric', metric, aggregator];
   return {
     method: 'POST',
     path: '/v1/aggregates',
     params: { details: 'true', ...timeParams(w, q.granularity), ...overlapAndFill(q), groupby: groupbyList(q.groupby) },
     body: {
-      operations: ['aggregate', reaggregation, ['metric', metric, aggregator]],
+      operations: ['aggregate', reaggregation, metrics],
       resource_type: fieldValue(q, 'resource_type'),
       search: aggregatesSearch(parseFilter(q.resource_search)),
     },
@@ -231,4 +238,10 @@ export function describeRequest(req: GnocchiRequest): string {
     return line;
   }
   return `${line}\n${typeof req.body === 'string' ? req.body : JSON.stringify(req.body)}`;
+}
+
+/** `metric` mode's label: the metric's own document (name, unit, its resource). */
+export function metricRequest(q: GnocchiQuery): GnocchiRequest {
+  const id = requireField(q.metric_id, 'metric_id', 'metric');
+  return { method: 'GET', path: `/v1/metric/${pathSegment(id, 'metric id')}`, params: {} };
 }

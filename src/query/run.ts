@@ -9,6 +9,7 @@ import { chooseGranularity, granularitiesOf } from '../gnocchi/granularity';
 import type { GnocchiQuery } from '../types';
 import { text } from './defaults';
 import { emptyFrame, seriesToFrames } from './frames';
+import { seriesNames } from './naming';
 import { describeRequest } from './requests';
 import { runnerOf } from './runners';
 import type { RunContext } from './runners/types';
@@ -38,7 +39,7 @@ export async function runQuery(q: GnocchiQuery, ctx: RunContext, opts: RunOption
   const zeroFill = result.zeroFill && q.draw_missing_datapoint_as_zero === true;
   return seriesToFrames(result.series, {
     refId: q.refId,
-    labelTemplate: q.label,
+    names: seriesNames(result.series, q),
     granularity,
     zeroFill: zeroFill ? { fromMs: w.fromMs, toMs: w.toMs } : undefined,
     executedQueryString,

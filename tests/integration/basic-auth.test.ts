@@ -83,7 +83,9 @@ async function run(ds: DataSource) {
       intervalMs: 60_000,
       range: { from: dateTime(end - 3_600_000), to: dateTime(end), raw: { from: 'now-1h', to: 'now' } },
       scopedVars: {},
-      targets: [{ refId: 'A', queryMode: 'resource_search', resource_type: 'demo_host', metric_name: 'load' }],
+      targets: [
+        { refId: 'A', queryVersion: 2, queryMode: 'resource_search', resource_type: 'demo_host', metric_name: 'load' },
+      ],
       timezone: 'utc',
       app: 'dashboard',
       startTime: 0,

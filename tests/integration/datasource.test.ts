@@ -102,6 +102,7 @@ describe('query modes against the real stack', () => {
     const res = await run(ds, [
       {
         refId: 'A',
+        queryVersion: 2,
         queryMode: 'dynamic_aggregates',
         resource_type: 'demo_instance',
         operations: '(aggregate mean (metric cpu_util mean))',
@@ -136,6 +137,7 @@ describe('query modes against the real stack', () => {
     const res = await run(ds, [
       {
         refId: 'A',
+        queryVersion: 2,
         queryMode: 'resource_search',
         resource_type: 'demo_instance',
         resource_search: "display_name like 'web-%'",
@@ -165,7 +167,7 @@ describe('query modes against the real stack', () => {
   it('resource_search with a plain metric name: a single request', async () => {
     const { ds, count } = dataSource();
     const res = await run(ds, [
-      { refId: 'A', queryMode: 'resource_search', resource_type: 'demo_host', metric_name: 'load' },
+      { refId: 'A', queryVersion: 2, queryMode: 'resource_search', resource_type: 'demo_host', metric_name: 'load' },
     ]);
     expect(count('Gnocchi')).toBe(1);
     expect(res.data).toHaveLength(4);
@@ -178,6 +180,7 @@ describe('query modes against the real stack', () => {
     const res = await run(ds, [
       {
         refId: 'A',
+        queryVersion: 2,
         queryMode: 'resource_aggregation',
         resource_type: 'demo_instance',
         metric_name: 'cpu_util',
@@ -206,6 +209,7 @@ describe('query modes against the real stack', () => {
     const res = await run(ds, [
       {
         refId: 'B',
+        queryVersion: 2,
         queryMode: 'resource',
         resource_type: 'demo_instance',
         resource_id: 'vm-001',
@@ -232,7 +236,7 @@ describe('query modes against the real stack', () => {
     const from = Date.UTC(2024, 0, 1);
     const hourly = await run(
       ds,
-      [{ refId: 'A', queryMode: 'metric', metric_id: seed.fixed.metric_id, granularity: '3600' }],
+      [{ refId: 'A', queryVersion: 2, queryMode: 'metric', metric_id: seed.fixed.metric_id, granularity: '3600' }],
       from,
       from + 3_600_000
     );
@@ -240,7 +244,15 @@ describe('query modes against the real stack', () => {
     expect(points(hourly.data[0])).toEqual([[from, 5.5]]);
     const minutes = await run(
       ds,
-      [{ refId: 'A', queryMode: 'metric', metric_id: seed.fixed.metric_id, draw_missing_datapoint_as_zero: false }],
+      [
+        {
+          refId: 'A',
+          queryVersion: 2,
+          queryMode: 'metric',
+          metric_id: seed.fixed.metric_id,
+          draw_missing_datapoint_as_zero: false,
+        },
+      ],
       from,
       from + 600_000
     );
@@ -252,6 +264,7 @@ describe('query modes against the real stack', () => {
     const { ds, count } = dataSource();
     const target: GnocchiQuery = {
       refId: 'A',
+      queryVersion: 2,
       queryMode: 'resource_search',
       resource_type: 'demo_host',
       metric_name: 'load',
@@ -267,6 +280,7 @@ describe('query modes against the real stack', () => {
     const res = await run(ds, [
       {
         refId: 'A',
+        queryVersion: 2,
         queryMode: 'dynamic_aggregates',
         resource_type: 'demo_instance',
         operations: '(metric no_such_metric mean)',
@@ -306,7 +320,7 @@ describe('auth modes against the real stack', () => {
       const { ds } = dataSource({ ...jsonData, password: undefined, project: undefined }, {}, seed.urls.keystone);
       expect(await ds.testDatasource()).toMatchObject({ status: 'success' });
       const res = await run(ds, [
-        { refId: 'A', queryMode: 'resource_search', resource_type: 'demo_host', metric_name: 'load' },
+        { refId: 'A', queryVersion: 2, queryMode: 'resource_search', resource_type: 'demo_host', metric_name: 'load' },
       ]);
       expect(res.data).toHaveLength(4);
     }
@@ -323,7 +337,13 @@ describe('auth modes against the real stack', () => {
   it('the other project sees none of the demo resources through the data source', async () => {
     const { ds } = dataSource({ username: 'other', password: 'other-secret', project: 'other-demo' });
     const res = await run(ds, [
-      { refId: 'A', queryMode: 'resource_search', resource_type: 'demo_instance', metric_name: 'cpu_util' },
+      {
+        refId: 'A',
+        queryVersion: 2,
+        queryMode: 'resource_search',
+        resource_type: 'demo_instance',
+        metric_name: 'cpu_util',
+      },
     ]);
     expect(res.data).toHaveLength(3);
     for (const f of res.data as DataFrame[]) {
@@ -338,6 +358,7 @@ describe('templating against the real stack', () => {
     const res = await run(ds, [
       {
         refId: 'A',
+        queryVersion: 2,
         queryMode: 'dynamic_aggregates',
         resource_type: 'demo_instance',
         resource_search: 'host in $hosts',
@@ -357,6 +378,7 @@ describe('templating against the real stack', () => {
     const multi = await run(ds, [
       {
         refId: 'A',
+        queryVersion: 2,
         queryMode: 'resource_search',
         resource_type: 'demo_instance',
         resource_search: 'host in $hosts',
@@ -369,6 +391,7 @@ describe('templating against the real stack', () => {
     const single = await run(ds, [
       {
         refId: 'A',
+        queryVersion: 2,
         queryMode: 'resource_search',
         resource_type: 'demo_instance',
         resource_search: 'host = $host',
@@ -384,6 +407,7 @@ describe('templating against the real stack', () => {
     const res = await run(ds, [
       {
         refId: 'A',
+        queryVersion: 2,
         queryMode: 'resource',
         resource_type: 'demo_instance',
         resource_id: '$vm',
@@ -408,7 +432,7 @@ describe('errors a user can cause, as readable messages', () => {
       /^Gnocchi 400 Bad Request: Invalid operations: Fail to parse the operations string: .*\(POST http:\/\/127\.0\.0\.1:\d+\/v1\/aggregates\?details=true/,
     ],
     [
-      { queryMode: 'resource_search', resource_type: 'no_such_type', metric_name: 'cpu_util' },
+      { queryVersion: 2, queryMode: 'resource_search', resource_type: 'no_such_type', metric_name: 'cpu_util' },
       /^Gnocchi 400 Bad Request: Resource type does not exist: no_such_type/,
     ],
     [
@@ -504,7 +528,7 @@ describe('token lifecycle against the real stack', () => {
     // as if the token had expired or been revoked: Gnocchi's keystonemiddleware answers 401
     (ds.client as any).tokens.current.token = 'gAAAAAB-not-a-valid-token';
     const res = await run(ds, [
-      { refId: 'A', queryMode: 'resource_search', resource_type: 'demo_host', metric_name: 'load' },
+      { refId: 'A', queryVersion: 2, queryMode: 'resource_search', resource_type: 'demo_host', metric_name: 'load' },
     ]);
     expect(res.errors).toBeUndefined();
     expect(res.data).toHaveLength(4);

@@ -19,7 +19,13 @@ const searchBody = (resources: Array<{ id: string; metric: string }>) => ({
 describe('runners', () => {
   it('resource_search with a plain name: one /v1/aggregates request', async () => {
     const { requests, ctx } = setup(() => response(200, searchBody([{ id: 'a', metric: 'cpu' }])));
-    const q: GnocchiQuery = { refId: 'A', queryMode: 'resource_search', resource_type: 'instance', metric_name: 'cpu' };
+    const q: GnocchiQuery = {
+      refId: 'A',
+      queryVersion: 2,
+      queryMode: 'resource_search',
+      resource_type: 'instance',
+      metric_name: 'cpu',
+    };
     const out = await runnerOf(q).run(q, ctx);
     expect(requests.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
       'POST http://gnocchi:8041/v1/aggregates',
@@ -100,5 +106,63 @@ describe('runners', () => {
     expect(RUNNERS.resource.ready({ refId: 'A', resource_id: 'x', metric_name: 'cpu' })).toBe(true);
     expect(RUNNERS.metric.ready({ refId: 'A', metric_id: ' ' })).toBe(false);
     expect(() => runnerOf({ refId: 'A', queryMode: 'nope' as never })).toThrow(/Unknown query mode/);
+  });
+
+  it('a saved 1.x resource search matches a plain name unanchored, as 1.7.1 (cpu also takes vcpus)', async () => {
+    const { requests, ctx } = setup((req) =>
+      req.url.includes('/v1/search/')
+        ? response(200, [{ id: 'a', metrics: { cpu: '1', vcpus: '2', memory: '3' } }])
+        : response(200, searchBody([{ id: 'a', metric: 'cpu' }]))
+    );
+    const q: GnocchiQuery = { refId: 'A', queryMode: 'resource_search', metric_name: 'cpu' };
+    await runnerOf(q).run(q, ctx);
+    expect(requests).toHaveLength(2);
+    expect(JSON.parse(String(requests[1].body)).operations).toEqual(['metric', ['cpu', 'mean'], ['vcpus', 'mean']]);
+  });
+
+  it('a saved 1.x resource aggregation matches unanchored without group by, exactly with one', async () => {
+    const { requests, ctx } = setup((req) =>
+      req.url.includes('/v1/search/')
+        ? response(200, [{ id: 'a', metrics: { 'memory@percent-used': '1', 'memory@percent-used-0': '2' } }])
+        : response(200, { measures: { aggregated: pts } })
+    );
+    const q: GnocchiQuery = {
+      refId: 'A',
+      queryMode: 'resource_aggregation',
+      metric_name: 'memory@percent-used',
+      aggregator: 'max',
+    };
+    await runnerOf(q).run(q, ctx);
+    expect(requests).toHaveLength(2);
+    expect(JSON.parse(String(requests[1].body)).operations).toEqual([
+      'aggregate',
+      'max',
+      ['metric', ['memory@percent-used', 'max'], ['memory@percent-used-0', 'max']],
+    ]);
+    requests.length = 0;
+    await runnerOf(q).run({ ...q, groupby: 'host' }, ctx);
+    expect(requests).toHaveLength(1);
+    expect(JSON.parse(String(requests[0].body)).operations).toEqual([
+      'aggregate',
+      'max',
+      ['metric', 'memory@percent-used', 'max'],
+    ]);
+  });
+
+  it('metric mode reads the metric document only when the label needs it', async () => {
+    const { requests, ctx } = setup((req) =>
+      req.url.includes('/measures')
+        ? response(200, pts)
+        : response(200, { id: 'abc', name: 'cpu', unit: 'ns', resource: { id: 'r1', type: 'instance', host: 'c1' } })
+    );
+    const q: GnocchiQuery = { refId: 'A', queryMode: 'metric', metric_id: 'abc', label: '$metric on $host' };
+    const out = await runnerOf(q).run(q, ctx);
+    expect(requests.map((r) => r.url.split('?')[0])).toEqual([
+      'http://gnocchi:8041/v1/metric/abc/measures',
+      'http://gnocchi:8041/v1/metric/abc',
+    ]);
+    expect(out.series[0].metric).toBe('cpu');
+    expect(out.series[0].resource).toEqual({ id: 'r1', type: 'instance', host: 'c1' });
+    expect(out.series[0].unit).toBe('ns');
   });
 });

@@ -1,13 +1,15 @@
 /**
  * Sending a built request, and Gnocchi's "no metric matched the search" as an empty result.
  */
+import { bodyParserFor } from '../../gnocchi/reader';
 import { aggregatesToSeries, Series } from '../../gnocchi/series';
 import { RequestError } from '../../http/errors';
 import type { GnocchiRequest } from '../requests';
 import type { RunContext } from './types';
 
 export async function send<T>(ctx: RunContext, req: GnocchiRequest): Promise<T> {
-  return ctx.client.request<T>(req.method, req.path, { params: req.params, body: req.body, signal: ctx.signal });
+  const parse = bodyParserFor(req.path); // measures read straight into columns (gnocchi/reader)
+  return ctx.client.request<T>(req.method, req.path, { params: req.params, body: req.body, signal: ctx.signal, parse });
 }
 
 /**
