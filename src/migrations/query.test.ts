@@ -1,5 +1,5 @@
 import type { GnocchiQuery } from '../types';
-import { migrateQuery, noneFoundIsUnset, queryModeOfSavedQuery } from './query';
+import { migrateQuery, noneFoundIsUnset, queryModeOfSavedQuery, staleFieldsRemoved } from './query';
 
 describe('migrateQuery', () => {
   it('returns the same object when nothing changes', () => {
@@ -27,5 +27,34 @@ describe('migrateQuery', () => {
   it('adds no zero fill and no other default (blank fields keep their run-time meaning)', () => {
     const out = migrateQuery({ refId: 'A', queryMode: 'resource_search', metric_name: 'cpu' });
     expect(out).toEqual({ refId: 'A', queryMode: 'resource_search', metric_name: 'cpu' });
+  });
+
+  it('removes what 1.x targets carry that means nothing today, need_overlap not promoted', () => {
+    const saved = {
+      refId: 'A',
+      queryMode: 'resource_aggregation',
+      metric_name: 'cpu',
+      need_overlap: 50,
+      transform: 'absolute:resample(60)',
+      validQuery: true,
+      queryError: null,
+      ready_metric: true,
+      dsType: 'influxdb',
+      groupBy: [{ type: 'time', params: ['$__interval'] }],
+      select: [[{ type: 'field', params: ['value'] }]],
+      policy: 'default',
+      resultFormat: 'time_series',
+      orderByTime: 'ASC',
+      tags: [],
+      datasource: { type: 'gnocchixyz-gnocchi-datasource', uid: 'x' },
+    } as unknown as GnocchiQuery;
+    expect(staleFieldsRemoved(saved)).toEqual({
+      refId: 'A',
+      queryMode: 'resource_aggregation',
+      metric_name: 'cpu',
+      datasource: { type: 'gnocchixyz-gnocchi-datasource', uid: 'x' },
+    });
+    const clean: GnocchiQuery = { refId: 'A', granularity: '' };
+    expect(staleFieldsRemoved(clean)).toBe(clean);
   });
 });

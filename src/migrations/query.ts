@@ -31,10 +31,46 @@ export const noneFoundIsUnset: Migration = (q) => {
   return out;
 };
 
+/**
+ * Fields 1.x targets carry that mean nothing today: editor state (`validQuery`, `queryError`,
+ * `ready_metric`), 1.5.x's transformation API (`transform`, removed in 1.6.0 and ignored by 1.7.1),
+ * 1.5.x's typo `need_overlap` (1.7.1 read `needed_overlap` only: not promoted), and the fields of an
+ * InfluxDB target whose data source was switched to Gnocchi.
+ */
+const STALE_FIELDS = [
+  'validQuery',
+  'queryError',
+  'ready_metric',
+  'transform',
+  'need_overlap',
+  'dsType',
+  'groupBy',
+  'select',
+  'policy',
+  'resultFormat',
+  'orderByTime',
+  'tags',
+  'measurement',
+  'rawQuery',
+];
+
+export const staleFieldsRemoved: Migration = (q) => {
+  const stale = STALE_FIELDS.filter((k) => k in q);
+  if (!stale.length) {
+    return q;
+  }
+  const out = { ...q } as Record<string, unknown>;
+  for (const k of stale) {
+    delete out[k];
+  }
+  return out as unknown as GnocchiQuery;
+};
+
 /** In order. */
 export const QUERY_MIGRATIONS: Array<[name: string, step: Migration]> = [
   ['queryModeOfSavedQuery', queryModeOfSavedQuery],
   ['noneFoundIsUnset', noneFoundIsUnset],
+  ['staleFieldsRemoved', staleFieldsRemoved],
 ];
 
 export function migrateQuery(q: GnocchiQuery): GnocchiQuery {

@@ -2,6 +2,7 @@ import {
   dynamicAggregatesRequest,
   isRegex,
   matchingMetricNames,
+  referencesMetricIds,
   metricMeasuresRequest,
   resourceAggregationRequest,
   resourceMetricRequest,
@@ -183,5 +184,27 @@ describe('resource and metric', () => {
       params: { aggregation: 'max', ...times, granularity: 3600 },
     });
     expect(() => metricMeasuresRequest(q({ queryMode: 'metric' }), w)).toThrow('Set "metric_id" for a metric query');
+  });
+});
+
+describe('referencesMetricIds', () => {
+  const a = '5e3fcbe2-7aab-475d-b42c-a440aa42e5ad';
+  const b = '0c2a6e5d-4d4d-4c4c-9a9a-111111111111';
+  it.each([
+    [`(metric ${a} mean)`, true],
+    [`(metric (${a} mean) (${b} max))`, true],
+    [`(aggregate mean (metric (${a} mean) (${b} mean)))`, true],
+    [`["metric", "${a}", "mean"]`, true],
+    [`["aggregate", "mean", ["metric", ["${a}", "mean"], ["${b}", "max"]]]`, true],
+    ['(metric cpu mean)', false],
+    [`(metric (${a} mean) (cpu mean))`, false],
+    ['["metric", ["cpu", "mean"]]', false],
+  ])('%s → %s', (ops, ids) => {
+    expect(referencesMetricIds(ops)).toBe(ids);
+  });
+
+  it('explicit metric ids without search or groupby are sent without a search', () => {
+    const r = dynamicAggregatesRequest(q({ operations: `(metric (${a} mean) (${b} max))` }), w);
+    expect(r.body).toEqual({ operations: `(metric (${a} mean) (${b} max))` });
   });
 });

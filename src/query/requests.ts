@@ -77,11 +77,25 @@ function requireField(value: string | undefined, field: string, mode: string): s
 }
 
 /** Does an operations string/JSON reference metrics by id (metric-ID mode) rather than by name? */
-function referencesMetricIds(operations: string): boolean {
-  const refs = [...operations.matchAll(/\(\s*metric\s+([^\s()]+)/g)].map((m) => m[1].replace(/^["']|["']$/g, ''));
-  const jsonRefs = [...operations.matchAll(/"metric"\s*,\s*\[?\s*"([^"]+)"/g)].map((m) => m[1]);
-  const all = [...refs, ...jsonRefs];
-  return all.length > 0 && all.every(isUuid);
+export function referencesMetricIds(operations: string): boolean {
+  const unquote = (n: string) => n.replace(/^["']|["']$/g, '');
+  const refs: string[] = [];
+  // (metric <ref> <agg>) and (metric (<ref> <agg>) (<ref> <agg>) ...)
+  for (const m of operations.matchAll(/\(\s*metric\s+([^\s()]+)\s+[^\s()]+\s*\)/g)) {
+    refs.push(unquote(m[1]));
+  }
+  for (const m of operations.matchAll(/\(\s*metric((?:\s*\(\s*[^\s()]+\s+[^\s()]+\s*\))+)\s*\)/g)) {
+    for (const r of m[1].matchAll(/\(\s*([^\s()]+)\s+[^\s()]+\s*\)/g)) {
+      refs.push(unquote(r[1]));
+    }
+  }
+  // JSON: ["metric", "<ref>", "<agg>"] and ["metric", ["<ref>", "<agg>"], ...]
+  for (const m of operations.matchAll(/"metric"\s*,\s*((?:\[\s*"[^"]+"\s*,\s*"[^"]+"\s*\]\s*,?\s*)+|"[^"]+")/g)) {
+    for (const r of m[1].matchAll(/"([^"]+)"\s*,\s*"[^"]+"|^"([^"]+)"$/g)) {
+      refs.push(r[1] ?? r[2]);
+    }
+  }
+  return refs.length > 0 && refs.every(isUuid);
 }
 
 function operationsBody(operations: string): unknown {
