@@ -18,7 +18,7 @@ module.exports = {
     '^.+\\.(t|j)sx?$': swc,
     '^.+\\.mjs$': swc,
   },
-  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@react-hookz', '@ver0'])],
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@react-hookz', '@ver0', '@marcbachmann'])],
   // Unit tests live beside the code (src/, and the browser-test host's e2e/host/src/);
   // repository-level checks (compose file, scripts) in tests/.
   testMatch: [...base.testMatch, '<rootDir>/tests/*.test.ts', '<rootDir>/e2e/host/src/**/*.test.{ts,tsx}'],

@@ -17,9 +17,11 @@ test('Keystone password, typed into the ConfigEditor', async ({ page }) => {
   const u = seed.users.grafana;
   await page.getByLabel(C.keystoneUrl, { exact: true }).fill(keystoneV3());
   await page.getByLabel(C.username, { exact: true }).fill(u.name);
-  await page.getByLabel(C.userDomainId, { exact: true }).fill('default');
   await page.getByLabel(C.password, { exact: true }).fill(u.password);
   await page.getByLabel(C.project, { exact: true }).fill(u.project);
+  // ids and domains are in a collapsed sub-section of the advanced settings
+  await page.getByRole('button', { name: `Expand section ${C.idsAndDomains}` }).click();
+  await page.getByLabel(C.userDomainId, { exact: true }).fill('default');
   await page.getByLabel(C.projectDomainId, { exact: true }).fill('default');
   const result = await saveAndTest(page);
   expect(result).toEqual({ status: 'success', message: expect.stringMatching(SUCCESS) });

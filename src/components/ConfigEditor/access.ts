@@ -27,3 +27,24 @@ export function switchAccess(options: Settings, access: 'direct' | 'proxy'): Set
   }
   return { ...options, access, jsonData, secureJsonData };
 }
+
+/** Secrets kept in jsonData (readable by every viewer) although the access is Server: 1.x data sources. */
+export function plainSecrets(options: Settings): Array<keyof GnocchiSecureJsonData> {
+  if (options.access !== 'proxy') {
+    return [];
+  }
+  return SECRET_KEYS.filter((key) => {
+    const value = options.jsonData?.[key];
+    return typeof value === 'string' && value !== '';
+  });
+}
+
+/**
+ * Whether Server → Browser must be confirmed: a secret is saved on the server (it cannot be read
+ * back, and what is typed next reaches every viewer), or the authentication mode needs one.
+ */
+export function exposesSecret(options: Settings): boolean {
+  const mode = options.jsonData?.mode ?? 'keystone';
+  const configured = SECRET_KEYS.some((k) => options.secureJsonFields?.[k] || options.secureJsonData?.[k]);
+  return configured || mode === 'keystone' || mode === 'application_credential' || mode === 'token';
+}
