@@ -77,7 +77,11 @@ export function gnocchiResponseError(
 export function unauthorizedHint(mode: string): string | undefined {
   switch (mode) {
     case 'noauth':
-      return 'This Gnocchi requires authentication: choose the mode its [api] auth_mode needs (Keystone, or basic)';
+      return (
+        'This Gnocchi requires authentication: choose the mode its [api] auth_mode needs (Keystone, or basic). ' +
+        "Gnocchi 4.1 removed the noauth mode the old plugin's 'noauth' setting was made for: with auth_mode = basic, " +
+        'choose "Gnocchi basic auth" and give a user name'
+      );
     case 'basic':
       return 'Gnocchi refused the basic-auth user: is its [api] auth_mode basic?';
     default:
