@@ -217,12 +217,14 @@ export class GnocchiClient {
 
   /**
    * A Gnocchi JSON request; non-2xx statuses become a RequestError with Gnocchi's cause. A 2xx
-   * without body is an error unless `allowEmpty` (then `undefined` is returned).
+   * without body is an error unless `allowEmpty` (then `undefined` is returned). `parse` reads the
+   * answer's text instead of `parseGnocchiJson` (e.g. gnocchi/reader); what it throws is reported as
+   * invalid JSON, like a failure of `parseGnocchiJson`.
    */
   request<T = unknown>(
     method: 'GET' | 'POST',
     path: string,
-    options: RequestOptions & { allowEmpty?: boolean } = {}
+    options: RequestOptions & { allowEmpty?: boolean; parse?: (text: string) => unknown } = {}
   ): Promise<T> {
     return this.guarded('Gnocchi', path, async () => {
       const { res, url, base } = await this.rawUnguarded(method, path, options);
@@ -246,7 +248,7 @@ export class GnocchiClient {
         );
       }
       try {
-        return parseGnocchiJson(res.text) as T;
+        return (options.parse ?? parseGnocchiJson)(res.text) as T;
       } catch {
         throw gnocchiResponseError(method, url, base, res, this.redactor.text);
       }

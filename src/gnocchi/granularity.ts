@@ -11,6 +11,7 @@
  * No granularities → undefined (let Gnocchi decide). Retention (`timespan`) is not considered.
  */
 import type { Measure } from '../types';
+import { columnsOf } from './reader/tagged';
 
 export function chooseGranularity(
   policyGranularities: number[],
@@ -56,6 +57,18 @@ export function granularitiesOf(all: Array<{ measures: Measure[] }>): number[] {
   const seen = new Set<number>();
   for (const s of all) {
     let last: unknown = undefined;
+    const columns = columnsOf(s.measures);
+    if (columns) {
+      for (const g of columns.granularities) {
+        if (g !== last) {
+          last = g;
+          if (Number.isFinite(g)) {
+            seen.add(g);
+          }
+        }
+      }
+      continue;
+    }
     for (const m of s.measures) {
       if (m[1] !== last) {
         last = m[1];

@@ -4,10 +4,14 @@
  */
 import type { GnocchiMetric, GnocchiResource, Measure } from '../types';
 import { groupLabels, resourceLabels } from './attributes';
+import { columnsOf, MeasureColumns } from './reader/tagged';
 
 /** One time series of a response, before naming. */
 export interface Series {
+  /** The points; an empty list tagged with `columns` when the reader pre-parsed them (reader/tagged.ts). */
   measures: Measure[];
+  /** The points as columns, when the reader (gnocchi/reader) read the response: `columnsOf(measures)`. */
+  columns?: MeasureColumns;
   /** Frame labels: resource attributes, group keys, `metric`, `aggregation`, `metric_id`. */
   labels: Record<string, string>;
   /** Metric name (or id when unknown); undefined for an aggregated series. */
@@ -120,7 +124,16 @@ function seriesOfBody(measures: unknown, references: unknown): Series[] {
     }
     return a - b;
   });
-  return order.map((i) => out[i]);
+  return order.map((i) => withColumns(out[i]));
+}
+
+/** Makes pre-parsed points visible on the series (they travel tagged on `measures` anyway). */
+function withColumns(s: Series): Series {
+  const columns = columnsOf(s.measures);
+  if (columns) {
+    s.columns = columns;
+  }
+  return s;
 }
 
 /**
@@ -154,4 +167,3 @@ export function aggregatesToSeries(body: unknown, ctx: { groupby?: string[] } = 
   }
   return seriesOfBody(body.measures, body.references);
 }
-
