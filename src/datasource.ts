@@ -29,7 +29,7 @@ import { prepareQuery } from './query/prepare';
 import { runQuery } from './query/run';
 import { runnerOf } from './query/runners';
 import type { GnocchiOptions, GnocchiQuery, GnocchiVariableQuery } from './types';
-import { variableValues } from './variables/run';
+import { findVariableValues, GnocchiVariableSupport } from './variables/support';
 
 export interface DataSourceDeps {
   transport?: Transport;
@@ -57,6 +57,10 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
   readonly lookups: LookupApi;
   private readonly templateSrv: TemplateSrvLike;
 
+  get variableTemplateSrv(): TemplateSrvLike {
+    return this.templateSrv;
+  }
+
   constructor(instanceSettings: DataSourceInstanceSettings<GnocchiOptions>, deps: DataSourceDeps = {}) {
     super(instanceSettings);
     const access = instanceSettings.access === 'proxy' ? 'proxy' : 'direct';
@@ -70,6 +74,7 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
     this.lookups = new LookupApi(this.client);
     this.templateSrv = deps.templateSrv ?? getTemplateSrv();
     this.annotations = {};
+    this.variables = new GnocchiVariableSupport(this);
   }
 
   getDefaultQuery(_: CoreApp): Partial<GnocchiQuery> {
@@ -124,13 +129,12 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
     );
   }
 
-  /** Template variables: `resources(type, display, value attribute, search)`, `metrics(resource id)`. */
-  async metricFindQuery(
+  /** Variable values of a saved variable query (1.x string or model); Grafana calls `variables` instead. */
+  metricFindQuery(
     query: string | GnocchiVariableQuery,
     options?: { scopedVars?: ScopedVars }
   ): Promise<MetricFindValue[]> {
-    const text = typeof query === 'string' ? query : query.query;
-    return variableValues(this.client, text, this.templateSrv, options?.scopedVars ?? {});
+    return findVariableValues(this, query, options?.scopedVars ?? {});
   }
 
   /** Save & test: authenticate, find Gnocchi, read its version and one authenticated listing. */

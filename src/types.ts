@@ -154,8 +154,51 @@ export interface GnocchiResource {
   [attr: string]: unknown;
 }
 
-/** Template-variable query (metricFindQuery), see variables.ts. */
-export interface GnocchiVariableQuery {
-  refId?: string;
-  query: string;
+/** Kinds of template-variable queries (src/variables/). `legacy`: a 1.x string the editor cannot show as fields. */
+export type VariableKind =
+  | 'resource_types'
+  | 'resources'
+  | 'attribute_values'
+  | 'metric_names'
+  | 'aggregation_methods'
+  | 'granularities'
+  | 'legacy';
+
+/**
+ * Template-variable query. Saved 1.x dashboards hold a string (`resources(...)`, `metrics(...)`) or
+ * `{query: string}`; `migrateVariableQuery` turns them into this model for the editor.
+ */
+export interface GnocchiVariableQuery extends DataQuery {
+  kind?: VariableKind;
+  resource_type?: string;
+  /** Gnocchi filter (string or JSON); `$__searchFilter` is the picker's typed text as a LIKE pattern. */
+  search?: string;
+  /** `resources`: text template (`${display_name} on $host`). */
+  text?: string;
+  /** `resources`: value attribute, dotted paths allowed (`metrics.cpu_util`). */
+  value?: string;
+  /** `attribute_values`: the attribute. */
+  attribute?: string;
+  /** `aggregation_methods` / `granularities`: a metric id whose archive policy alone is read. */
+  metric?: string;
+  /** `metric_names`: one resource (id or original id) instead of a search. */
+  resource_id?: string;
+  /** The 1.x string (`legacy` kind, and the `{query}` object form). */
+  query?: string;
+}
+
+/** Lifecycle events shown by an annotation query. */
+export type LifecycleEvent = 'created' | 'deleted' | 'both' | 'region';
+
+/** Annotation query (src/annotations/): resources whose started_at / ended_at fall in the range. */
+export interface GnocchiAnnotationQuery extends DataQuery {
+  queryType?: 'lifecycle';
+  resource_type?: string;
+  resource_search?: string;
+  event?: LifecycleEvent;
+  /** Templates over the resource attributes, plus `$event`. */
+  title?: string;
+  text?: string;
+  /** Comma-separated attributes whose values become tags. */
+  tags?: string;
 }

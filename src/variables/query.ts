@@ -78,15 +78,26 @@ export function parseVariableQuery(text: string): VariableQuery {
   throw new Error('resources() takes 2 to 4 arguments: type, display template, value attribute, search');
 }
 
-function valueAt(resource: GnocchiResource, path: string): string | undefined {
-  let cur: unknown = resource;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') {
-      return undefined;
-    }
-    cur = (cur as Record<string, unknown>)[part];
+/** The value at a dotted path; a key may itself contain dots (`metrics.memory.usage`: metric `memory.usage`). */
+function valueAt(obj: unknown, path: string): string | undefined {
+  if (obj === null || typeof obj !== 'object') {
+    return undefined;
   }
-  return cur === undefined || cur === null ? undefined : String(cur);
+  const o = obj as Record<string, unknown>;
+  if (Object.prototype.hasOwnProperty.call(o, path)) {
+    const v = o[path];
+    return v === undefined || v === null || typeof v === 'object' ? undefined : String(v);
+  }
+  for (let i = path.indexOf('.'); i > 0; i = path.indexOf('.', i + 1)) {
+    const head = path.slice(0, i);
+    if (Object.prototype.hasOwnProperty.call(o, head)) {
+      const found = valueAt(o[head], path.slice(i + 1));
+      if (found !== undefined) {
+        return found;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Resources → variable values (deduplicated, in Gnocchi's order). */
