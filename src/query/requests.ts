@@ -7,6 +7,7 @@ import { buildQueryString, Params } from '../client';
 import { ParsedFilter, parseFilter } from '../gnocchi/filter';
 import { pathSegment } from '../gnocchi/path';
 import { toGnocchiTime } from '../gnocchi/time';
+import { metricRefsOf } from '../language/operations';
 import type { GnocchiQuery, GnocchiResource } from '../types';
 import { fieldValue } from './defaults';
 
@@ -78,24 +79,8 @@ function requireField(value: string | undefined, field: string, mode: string): s
 
 /** Does an operations string/JSON reference metrics by id (metric-ID mode) rather than by name? */
 export function referencesMetricIds(operations: string): boolean {
-  const unquote = (n: string) => n.replace(/^["']|["']$/g, '');
-  const refs: string[] = [];
-  // (metric <ref> <agg>) and (metric (<ref> <agg>) (<ref> <agg>) ...)
-  for (const m of operations.matchAll(/\(\s*metric\s+([^\s()]+)\s+[^\s()]+\s*\)/g)) {
-    refs.push(unquote(m[1]));
-  }
-  for (const m of operations.matchAll(/\(\s*metric((?:\s*\(\s*[^\s()]+\s+[^\s()]+\s*\))+)\s*\)/g)) {
-    for (const r of m[1].matchAll(/\(\s*([^\s()]+)\s+[^\s()]+\s*\)/g)) {
-      refs.push(unquote(r[1]));
-    }
-  }
-  // JSON: ["metric", "<ref>", "<agg>"] and ["metric", ["<ref>", "<agg>"], ...]
-  for (const m of operations.matchAll(/"metric"\s*,\s*((?:\[\s*"[^"]+"\s*,\s*"[^"]+"\s*\]\s*,?\s*)+|"[^"]+")/g)) {
-    for (const r of m[1].matchAll(/"([^"]+)"\s*,\s*"[^"]+"|^"([^"]+)"$/g)) {
-      refs.push(r[1] ?? r[2]);
-    }
-  }
-  return refs.length > 0 && refs.every(isUuid);
+  const refs = metricRefsOf(operations);
+  return refs.length > 0 && refs.every((r) => isUuid(r.metric));
 }
 
 function operationsBody(operations: string): unknown {

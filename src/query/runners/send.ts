@@ -4,6 +4,7 @@
 import { bodyParserFor } from '../../gnocchi/reader';
 import { aggregatesToSeries, Series } from '../../gnocchi/series';
 import { RequestError } from '../../http/errors';
+import { metricRefsOf } from '../../language/operations';
 import type { GnocchiRequest } from '../requests';
 import type { RunContext } from './types';
 
@@ -49,39 +50,15 @@ export async function aggregates(
   }
 }
 
-function metricNamesOf(operations: unknown, out: Set<string>) {
-  if (typeof operations === 'string') {
-    const unquote = (n: string) => n.replace(/^["']|["']$/g, '');
-    // (metric <name> <agg>)
-    for (const m of operations.matchAll(/\(\s*metric\s+([^()\s]+)\s+[^()\s]+\s*\)/g)) {
-      out.add(unquote(m[1]));
-    }
-    // (metric (<name> <agg>) (<name> <agg>) ...)
-    for (const m of operations.matchAll(/\(\s*metric((?:\s*\(\s*[^()\s]+\s+[^()\s]+\s*\))+)\s*\)/g)) {
-      for (const r of m[1].matchAll(/\(\s*([^()\s]+)\s+[^()\s]+\s*\)/g)) {
-        out.add(unquote(r[1]));
-      }
-    }
-  } else if (Array.isArray(operations)) {
-    if (operations[0] === 'metric') {
-      for (const ref of operations.slice(1)) {
-        if (Array.isArray(ref) && typeof ref[0] === 'string') {
-          out.add(ref[0]);
-        } else if (typeof ref === 'string' && operations.length === 3) {
-          out.add(ref);
-          break;
-        }
-      }
-    } else {
-      operations.forEach((o) => metricNamesOf(o, out));
-    }
-  }
+/** Metric names the operations of a request reference (string form, or JSON lists as built or parsed). */
+function metricNamesOf(operations: unknown): Set<string> {
+  const text = typeof operations === 'string' ? operations : JSON.stringify(operations ?? null);
+  return new Set(metricRefsOf(text).map((r) => r.metric));
 }
 
 function noMetricNotice(req: GnocchiRequest): string {
   const body = req.body as { operations?: unknown; resource_type?: string };
-  const names = new Set<string>();
-  metricNamesOf(body.operations, names);
+  const names = metricNamesOf(body.operations);
   const list = [...names].join(', ');
   return `No resource of type "${body.resource_type ?? 'generic'}" matching the search has the metric${
     names.size > 1 ? 's' : ''

@@ -1,0 +1,150 @@
+import { withoutPositions } from '../common';
+import {
+  conditionsOf,
+  FilterNode,
+  parseSearch,
+  printSearch,
+  searchAttributes,
+  searchVariables,
+  validateSearch,
+} from '.';
+
+/** Examples of Gnocchi's search grammar (gnocchi-api notes §1, §3.6, §3.9) and the help (src/README.md). */
+export const SEARCH_EXAMPLES = [
+  'host = "compute1" and project_id = \'abc\'',
+  'ended_at = null',
+  'id in ["a","b"]',
+  'not (host = "a" or host = "b")',
+  'display_name like "web-%"',
+  'started_at >= "2024-01-01"',
+  'flavor_id = "1"',
+  'flavor_id = 1',
+  'host = compute1',
+  "host = 'compute-1' and flavor != 'm1.small'",
+  'host = $host',
+  'host in $hosts',
+  'host = $host or host in $hosts',
+  'host in [[hosts]]',
+  "host in ['a', 'b,c'] and (flavor = 'x')",
+  'display_name like $__searchFilter',
+  'a = 1 and b = 2 ∧ c = 3 and d = 4 or e = 5 ∨ f = 6',
+  '(a = 1 and b = 2) and c = 3',
+  'a = 1 and (b = 2 or c = 3)',
+  'not not a = 1',
+  'not a = 1 and b = 2',
+  'a eq 1 or b ne 2 or c lt 3 or d gt 4 or e le 5 or f ge 6 or g ≠ 7 or h ≥ 8 or i ≤ 9',
+  'a < -1.5e3 and b > +2.',
+  'enabled = true and deleted = False and parent = None',
+  'id = 5e3fcbe2-7aab-475d-b42c-a440aa42e5ad',
+  'id = 5e3fcbe27aab475db42ca440aa42e5ad',
+  '"odd-name" = \'x\'',
+  '$attr = ${value:raw}',
+  "host in [$a, 'b', 1, null]",
+  '',
+  '{"=": {"host": "compute-1"}}',
+  '{"==": {"host": "compute-1"}}',
+  '{"like": {"display_name": "web-%"}}',
+  '{"in": {"id": ["a", "b"]}}',
+  '{"and": [{"=": {"host": "a"}}, {"not": {"in": {"flavor_name": ["m1.tiny"]}}}]}',
+  '{"or": [{"≥": {"started_at": "2024-01-01"}}, {"∧": [{}]}]}',
+  '{}',
+  '{"=": {"ended_at": null}}',
+  '{"ge": {"vcpus": 2}}',
+  '{"in": {"host": $hosts}}',
+  '{"in": {"host": "$hosts"}}',
+  '{"=": {"host": "$host"}}',
+  '{"like": {"host": "$__searchFilter"}}',
+];
+
+describe('search: examples round-trip', () => {
+  it.each(SEARCH_EXAMPLES)('%s', (text) => {
+    const first = parseSearch(text);
+    expect(first.error).toBeUndefined();
+    const printed = printSearch(first.tree!);
+    const again = parseSearch(printed);
+    expect(again.error).toBeUndefined();
+    expect(withoutPositions(again.tree!.root)).toEqual(withoutPositions(first.tree!.root));
+    expect(printSearch(again.tree!)).toBe(printed);
+    expect(validateSearch(text)).toEqual([]);
+  });
+
+  it('reads precedence as Gnocchi does: not > and > ∧ > or > ∨', () => {
+    const { tree } = parseSearch('not a = 1 and b = 2 or c = 3');
+    expect(printSearch(tree!)).toBe('not a = 1 and b = 2 or c = 3');
+    const root = tree!.root as Extract<FilterNode, { type: 'bool' }>;
+    expect(root.op.value).toBe('or');
+    expect(root.args[0]).toMatchObject({ type: 'bool', op: { value: 'and' }, args: [{ type: 'not' }, {}] });
+    const nested = parseSearch('a = 1 and (b = 2 and c = 3)').tree!;
+    expect(printSearch(nested)).toBe('a = 1 and (b = 2 and c = 3)');
+  });
+
+  it('keeps values as Gnocchi reads them, with positions', () => {
+    const text = "host = 'a b' and vcpus >= 2 and x = none";
+    const [a, b, c] = conditionsOf(parseSearch(text).tree!);
+    expect(a.value).toMatchObject({ type: 'string', value: 'a b', raw: "'a b'" });
+    expect(text.slice(a.value.from, a.value.to)).toBe("'a b'");
+    expect(b.value).toMatchObject({ type: 'number', value: 2 });
+    expect(text.slice(b.op.from, b.op.to)).toBe('>=');
+    expect(c.value).toMatchObject({ type: 'null', value: null });
+  });
+
+  it('lists attributes and variables', () => {
+    const tree = parseSearch("host = $host and (flavor_name in ${flavors:csv} or 'x' = 'web-[[env]]')").tree!;
+    expect(searchAttributes(tree)).toEqual(['host', 'flavor_name', 'x']);
+    expect(searchVariables(tree)).toEqual(['host', 'flavors', 'env']);
+  });
+});
+
+describe('search: malformed input is rejected with a position', () => {
+  it.each([
+    ["host = 'a' and (flavor = 'b'", 15, 'never closed'],
+    ["host = 'a')", 10, 'end of the filter'],
+    ["host in 'a'", 8, '"in" takes a list'],
+    ['host in a', 8, '"in" takes a list'],
+    ['host in []', 8, 'at least one value'],
+    ["host in [['a']]", 9, 'found a list'],
+    ["host in ['a' 'b']", 13, 'Expected "," or "]"'],
+    ["host in ['a', 'b'", 8, 'never closed'],
+    ["host = 'abc", 7, 'Unterminated string'],
+    ['host = "a\nb"', 7, 'Unterminated string'],
+    ["host == 'a'", 5, 'no "=="'],
+    ['host = compute-1', 14, 'Expected "and", "or" or the end'],
+    ['started_at >= 2024-01-01', 18, 'Expected "and", "or" or the end'],
+    ["host 'a'", 5, 'Expected an operator'],
+    ['name = nonexistent', 7, 'as none'],
+    ['enabled = trueish', 10, 'as true'],
+    ["notes = 'x'", 0, '"not es"'],
+    ['a = 1 order = 2', 6, '"or der"'],
+    ["host = 'a' AND x = 1", 11, 'Expected "and", "or"'],
+    ["host = ['a']", 7, 'takes one value'],
+    ["id like 'x%'", 0, '"like" is not allowed on id'],
+    ['host =', 6, 'Expected a value'],
+    ["1 = 'a'", 0, 'Expected an attribute name'],
+    ["host = 'a' and", 14, 'Expected a condition'],
+    ['not', 3, 'Expected a condition'],
+    ['(', 1, 'Expected a condition'],
+    ['{"=": {"host": "a"}, "or": []}', 21, 'One operator per object'],
+    ['{"foo": {"a": 1}}', 1, 'Unknown operator "foo"'],
+    ['{"in": {"host": "a"}}', 16, '"in" takes a list'],
+    ['{"in": {"host": []}}', 16, 'at least one value'],
+    ['{"and": {}}', 8, 'takes a list of filters'],
+    ['{"or": []}', 7, 'at least one filter'],
+    ['{"=": {}}', 6, 'exactly one attribute'],
+    ['{"=": {"a": 1, "b": 2}}', 15, 'exactly one attribute'],
+    ['{"=": {"host": {"x": 1}}}', 15, 'found an object'],
+    ['{"=": {"host": ["a"]}}', 15, 'takes one value'],
+    ['{"=": ', 6, 'Expected a JSON value'],
+    ['{"=": {"host": "a}}', 15, 'Unterminated string'],
+    ['{"like": {"id": "x"}}', 10, 'not allowed on id'],
+    ['{"not": [{}]}', 8, 'Expected a filter object'],
+    ['{"and": [1]}', 9, 'Expected a filter object'],
+    ["{'=': {'host': 'a'}}", 1, 'key in double quotes'],
+  ])('%s → error at %d', (text, from, message) => {
+    const errors = validateSearch(text);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toContain(message);
+    expect(errors[0].from).toBe(from);
+    expect(errors[0].to).toBeGreaterThanOrEqual(from);
+    expect(errors[0].to).toBeLessThanOrEqual(text.length);
+  });
+});
