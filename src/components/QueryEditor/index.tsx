@@ -8,6 +8,7 @@ import { GnocchiOptions, GnocchiQuery, QUERY_MODES, QueryMode } from '../../type
 import { selectors } from '../selectors';
 import { LABEL_WIDTH, SwitchField, TextField } from './fields';
 import { MODE_FIELDS, ZERO_FILL_MODES } from './modes';
+import { isQueryValid } from './validation';
 
 type Props = QueryEditorProps<DataSource, GnocchiQuery, GnocchiOptions>;
 
@@ -17,9 +18,14 @@ export function QueryEditor({ query: saved, onChange, onRunQuery }: Props) {
   const query = useMigratedQuery(saved, onChange);
   // Migration gives every query a mode (a saved 1.x query without one is a resource search).
   const mode: QueryMode = query.queryMode ?? 'resource_search';
+  // A query whose operations or search do not parse is saved (nothing typed is lost) but not run:
+  // the error is shown under its field before any request.
   const commit = (patch: Partial<GnocchiQuery>) => {
-    onChange({ ...query, ...patch });
-    onRunQuery();
+    const next = { ...query, ...patch };
+    onChange(next);
+    if (isQueryValid(next)) {
+      onRunQuery();
+    }
   };
   const Fields = MODE_FIELDS[mode];
   return (

@@ -7,6 +7,7 @@ import { Stack } from '@grafana/ui';
 import type { GnocchiQuery, QueryMode } from '../../types';
 import { selectors } from '../selectors';
 import { TextField } from './fields';
+import { operationsErrors, searchErrors } from './validation';
 
 const S = selectors.queryEditor;
 
@@ -38,6 +39,7 @@ const resourceType = (p: ModeFieldsProps) => field(p, 'resource_type', S.resourc
 const search = (p: ModeFieldsProps) =>
   field(p, 'resource_search', S.search, {
     multiline: true,
+    validate: searchErrors,
     tooltip: "Gnocchi filter, e.g. host = 'compute-1', or JSON",
     placeholder: `host = 'compute-1'   or   {"=": {"host": "compute-1"}}`,
   });
@@ -57,6 +59,7 @@ function DynamicAggregatesFields(p: ModeFieldsProps) {
       {search(p)}
       {field(p, 'operations', S.operations, {
         multiline: true,
+        validate: operationsErrors,
         placeholder: '(aggregate mean (metric cpu_util mean))',
       })}
       {grouping(p)}
