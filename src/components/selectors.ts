@@ -41,7 +41,7 @@ export const selectors = {
     tags: 'Annotation tag attributes',
   },
   configEditor: {
-    authMode: 'Authentication',
+    authMode: 'Authentication method',
     keystoneUrl: 'Keystone URL',
     gnocchiUrl: 'Gnocchi URL',
     username: 'User name',

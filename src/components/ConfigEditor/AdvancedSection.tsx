@@ -4,7 +4,7 @@
  * read the catalog), and the request timeout.
  */
 import React, { useState } from 'react';
-import { Combobox, ComboboxOption, Field, Input } from '@grafana/ui';
+import { Combobox, ComboboxOption, Field, Input, Stack } from '@grafana/ui';
 import { ConfigSection, ConfigSubSection } from '@grafana/plugin-ui';
 
 import { DEFAULT_TIMEOUT_S } from '../../auth/connection';
@@ -127,32 +127,36 @@ export function AdvancedSection(props: SectionProps) {
 
   return (
     <ConfigSection title="Advanced settings" description="Defaults suit most clouds.">
-      {ids && (
-        <ConfigSubSection
-          title={S.idsAndDomains}
-          description="Users and projects are in the domain default unless set here."
-          isCollapsible
-          isInitiallyOpen={hasIdsOrDomains(options.jsonData)}
-        >
-          <IdsAndDomains {...props} />
+      <Stack direction="column" gap={3}>
+        {ids && (
+          <ConfigSubSection
+            title={S.idsAndDomains}
+            description="Users and projects are in the domain default unless set here."
+            isCollapsible
+            isInitiallyOpen={hasIdsOrDomains(options.jsonData)}
+          >
+            <IdsAndDomains {...props} />
+          </ConfigSubSection>
+        )}
+        {keystone && !server && (
+          <ConfigSubSection title="Keystone catalog" description="Where to find Gnocchi when its URL is not given.">
+            <Field label={S.catalogInterface}>
+              <Combobox
+                id="gnocchi-interface"
+                aria-label={S.catalogInterface}
+                options={INTERFACES}
+                value={options.jsonData.interface ?? 'public'}
+                width={20}
+                onChange={(v) => onOptionsChange(withJson(options, { interface: v.value }))}
+              />
+            </Field>
+            <TextField {...props} name="region" label={S.region} placeholder="any region" width={20} />
+          </ConfigSubSection>
+        )}
+        <ConfigSubSection title="Requests">
+          <Timeout {...props} />
         </ConfigSubSection>
-      )}
-      {keystone && !server && (
-        <ConfigSubSection title="Keystone catalog" description="Where to find Gnocchi when its URL is not given.">
-          <Field label={S.catalogInterface}>
-            <Combobox
-              id="gnocchi-interface"
-              aria-label={S.catalogInterface}
-              options={INTERFACES}
-              value={options.jsonData.interface ?? 'public'}
-              width={20}
-              onChange={(v) => onOptionsChange(withJson(options, { interface: v.value }))}
-            />
-          </Field>
-          <TextField {...props} name="region" label={S.region} placeholder="any region" width={20} />
-        </ConfigSubSection>
-      )}
-      <Timeout {...props} />
+      </Stack>
     </ConfigSection>
   );
 }

@@ -6,6 +6,9 @@ import { base, expand, field, setup, type } from './testHarness';
 
 const C = selectors.configEditor;
 
+// @grafana/ui's modal and Combobox render slowly in jsdom on a loaded machine
+jest.setTimeout(30_000);
+
 const ALL = [
   C.gnocchiUrl,
   C.username,

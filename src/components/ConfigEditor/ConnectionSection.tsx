@@ -4,7 +4,8 @@
  * what is typed next reaches every viewer.
  */
 import React, { useState } from 'react';
-import { ConfirmModal, Field, Input, RadioButtonGroup } from '@grafana/ui';
+import { css } from '@emotion/css';
+import { ConfirmModal, Field, Input, RadioButtonGroup, Text } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 import type { SelectableValue } from '@grafana/data';
 
@@ -20,11 +21,19 @@ const ACCESS: Array<SelectableValue<'direct' | 'proxy'>> = [
   { value: 'proxy', label: 'Server', description: "Through Grafana's data source proxy; secrets stay on the server" },
 ];
 
-export const BROWSER_ACCESS =
-  "Browser: each viewer's browser calls Keystone and Gnocchi itself, so the credential is stored in the data " +
-  "source's settings and reaches every viewer of a dashboard that uses it. Use an application credential with " +
-  'a reader role on one project, not a personal password. Keystone and Gnocchi must allow this Grafana origin ' +
-  '([cors] allowed_origin), and Keystone must expose X-Subject-Token.';
+/** The browser-access paragraph; in the token, basic and no-auth modes the browser calls Gnocchi only. */
+export function browserAccess(keystone: boolean): string {
+  const cors = keystone
+    ? 'Keystone and Gnocchi must allow this Grafana origin ([cors] allowed_origin), and Keystone must expose X-Subject-Token.'
+    : 'Gnocchi must allow this Grafana origin ([cors] allowed_origin).';
+  return (
+    "Browser: each viewer's browser calls " +
+    (keystone ? 'Keystone and Gnocchi' : 'Gnocchi') +
+    " itself, so the credential is stored in the data source's settings and reaches every viewer of a dashboard " +
+    'that uses it. Use an application credential with a reader role on one project, not a personal password. ' +
+    cors
+  );
+}
 
 export const SERVER_ACCESS =
   "Server: Grafana's data source proxy calls Keystone and Gnocchi; secrets stay encrypted on the Grafana " +
@@ -32,6 +41,8 @@ export const SERVER_ACCESS =
   'given. Its routes copy the settings into a fixed request: user and project by name only (no ids or domain ' +
   'names), an application credential by id only, and a password or secret containing " or \\ cannot be sent ' +
   '(it would break the JSON body of the Keystone request).';
+
+const paragraph = css({ maxWidth: '100ch', margin: '8px 0 16px' });
 
 export function ConnectionSection(props: SectionProps) {
   const { options, onOptionsChange } = props;
@@ -53,7 +64,7 @@ export function ConnectionSection(props: SectionProps) {
 
   return (
     <ConfigSection title="Connection" description="Who calls Keystone and Gnocchi, and where they are.">
-      <Field label={S.access} description={server ? SERVER_ACCESS : BROWSER_ACCESS}>
+      <Field label={S.access} description="Who sends the requests to Keystone and Gnocchi" noMargin>
         <RadioButtonGroup
           id="gnocchi-access"
           aria-label={S.access}
@@ -62,6 +73,11 @@ export function ConnectionSection(props: SectionProps) {
           onChange={onAccess}
         />
       </Field>
+      <div className={paragraph}>
+        <Text element="p" color="secondary" variant="bodySmall">
+          {server ? SERVER_ACCESS : browserAccess(keystone)}
+        </Text>
+      </div>
       <Field
         label={urlLabel}
         description={keystone ? 'With or without /v3, e.g. http://keystone:5000/v3' : 'e.g. http://gnocchi:8041'}
