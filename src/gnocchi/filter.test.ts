@@ -6,7 +6,6 @@ import {
   isJsonFilter,
   parseFilter,
   quoteFilterValue,
-  unquoteVariableReferences,
 } from './filter';
 
 // Each expected string below was checked with Gnocchi 4.4.2's own parser
@@ -154,18 +153,6 @@ describe('interpolateJsonSearch', () => {
 
   it('malformed text is left for the JSON parser to report', () => {
     expect(run('{"=": {"host": "$host}}', { host: 'a' })).toBe('{"=": {"host": "$host}}');
-  });
-});
-
-describe('unquoteVariableReferences', () => {
-  it('removes quotes around whole references', () => {
-    expect(unquoteVariableReferences(`host = "$host" and id = '\${id}' and x = "[[x]]"`)).toBe(
-      'host = $host and id = ${id} and x = [[x]]'
-    );
-  });
-  it('keeps references inside longer literals, formats, and mixed quotes', () => {
-    const s = `name like 'web-$env%' and a = "\${a:raw}" and b = '$b"`;
-    expect(unquoteVariableReferences(s)).toBe(s);
   });
 });
 

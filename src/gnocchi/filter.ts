@@ -24,7 +24,7 @@
  * `host in $host` for multi-value ones (the old plugin's convention, PR #31: multi-value →
  * `["a", "b"]`). Do not write `host in [$host]` (that nests lists). Old dashboards also quoted
  * single values themselves (`host = "$host"`, the old format inserted them raw):
- * `unquoteVariableReferences` rewrites `"$host"` / `'${host}'` / `'[[host]]'` to bare references.
+ * `interpolateStringSearch` (stringSearch.ts) reads `"$host"` / `'${host}'` / `'[[host]]'` as bare references.
  */
 
 export class FilterValueError extends Error {}
@@ -73,7 +73,7 @@ function variableName(variable: unknown): string | undefined {
   return undefined;
 }
 
-function withVariable<T>(variable: unknown, fn: () => T): T {
+export function withVariable<T>(variable: unknown, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
@@ -127,7 +127,7 @@ export type VariableFormat = (value: string | string[] | number | number[], vari
 export type Replace = (text: string, format: VariableFormat) => string;
 
 // "$name", "${name}", "[[name]]" as the whole content of a JSON string (no `:format`).
-const WHOLE_REFERENCE = /^(\$[A-Za-z0-9_]+|\$\{[A-Za-z0-9_.]+\}|\[\[[A-Za-z0-9_.]+\]\])$/;
+export const WHOLE_REFERENCE = /^(\$[A-Za-z0-9_]+|\$\{[A-Za-z0-9_.]+\}|\[\[[A-Za-z0-9_.]+\]\])$/;
 
 type Place = { kind: 'in' | 'in-element' | 'one'; attr?: string };
 type Frame = { array: boolean; key?: string; expectKey: boolean };
@@ -243,18 +243,6 @@ export function interpolateJsonSearch(text: string, replace: Replace): string {
   }
   flushBare();
   return out;
-}
-
-// "$name", '${name}', "[[name]]" exactly (no `:format`, which the user chose explicitly).
-const QUOTED_REFERENCE = /(["'])(\$[A-Za-z0-9_]+|\$\{[A-Za-z0-9_.]+\}|\[\[[A-Za-z0-9_.]+\]\])\1/g;
-
-/**
- * Old dashboards quoted variables themselves (`host = "$host"`), because the old plugin inserted
- * single values raw. With `formatFilterVariable` quoting values, those quotes must go:
- * `"$host"` → `$host`. References inside longer literals (`'web-$env'`) are left alone.
- */
-export function unquoteVariableReferences(filter: string): string {
-  return filter.replace(QUOTED_REFERENCE, '$2');
 }
 
 /** Whether a resource search is in JSON syntax (trimmed text starts with `{`). */

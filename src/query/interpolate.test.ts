@@ -28,6 +28,12 @@ describe('interpolateQuery', () => {
     expect(q.label).toBe('compute-1 ${display_name}');
   });
 
+  it('a multi-value variable in a label: every value for new queries, the first for 1.x queries (as 1.7.1)', () => {
+    const label = '$hosts load';
+    expect(interpolateQuery({ refId: 'A', queryVersion: 2, label }, vars).label).toBe("compute-1, o'brien load");
+    expect(interpolateQuery({ refId: 'A', label }, vars).label).toBe('compute-1 load');
+  });
+
   it('old dashboards that quoted the variable themselves keep working', () => {
     expect(interpolateSearch(`host = "$host"`, vars)).toBe(`host = 'compute-1'`);
   });

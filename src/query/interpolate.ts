@@ -5,13 +5,10 @@
  */
 import { escapeRegex, ScopedVars } from '@grafana/data';
 
-import {
-  formatFilterVariable,
-  interpolateJsonSearch,
-  isJsonFilter,
-  unquoteVariableReferences,
-} from '../gnocchi/filter';
+import { interpolateJsonSearch, isJsonFilter } from '../gnocchi/filter';
+import { interpolateStringSearch } from '../gnocchi/stringSearch';
 import type { GnocchiQuery } from '../types';
+import { isSavedByOldPlugin } from './defaults';
 
 /** The part of Grafana's TemplateSrv used here. */
 export interface TemplateSrvLike {
@@ -47,6 +44,11 @@ function listFormat(value: Value): string {
 }
 
 /** Label templates: several values are joined, so that `$var` in a label names them all. */
+/** 1.7.1 rendered a multi-value variable in a label as its first value. */
+function firstValue(value: Value): string {
+  return Array.isArray(value) ? (value[0] ?? '') : value;
+}
+
 function labelFormat(value: Value): string {
   return Array.isArray(value) ? value.join(', ') : value;
 }
@@ -71,7 +73,7 @@ export function interpolateQuery(q: GnocchiQuery, srv: TemplateSrvLike, scopedVa
     operations: r(q.operations, singleValue('operations')),
     groupby: r(q.groupby, listFormat),
     granularity: r(q.granularity, singleValue('granularity')),
-    label: r(q.label, labelFormat),
+    label: r(q.label, isSavedByOldPlugin(q) ? firstValue : labelFormat),
   };
 }
 
@@ -83,7 +85,7 @@ export function interpolateQuery(q: GnocchiQuery, srv: TemplateSrvLike, scopedVa
 export function interpolateSearch(search: string, srv: TemplateSrvLike, scopedVars: ScopedVars = {}): string {
   return isJsonFilter(search)
     ? interpolateJsonSearch(search, (text, format) => srv.replace(text, scopedVars, format))
-    : srv.replace(unquoteVariableReferences(search), scopedVars, formatFilterVariable);
+    : interpolateStringSearch(search, (text, format) => srv.replace(text, scopedVars, format));
 }
 
 /** A field that takes one value. */

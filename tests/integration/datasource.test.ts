@@ -402,6 +402,38 @@ describe('templating against the real stack', () => {
     expect((single.data as DataFrame[]).every((f) => f.length === 0)).toBe(true);
   });
 
+  it('a variable inside a longer quoted literal is rendered in it, and a hostile value never leaves it', async () => {
+    const { ds } = dataSource({}, { kind: 'web', evil: "web' or display_name like '" });
+    const ok = await run(ds, [
+      {
+        refId: 'A',
+        queryVersion: 2,
+        queryMode: 'resource_search',
+        resource_type: 'demo_instance',
+        resource_search: "display_name like '$kind-%' and host = 'compute-1'",
+        metric_name: 'memory.usage',
+      },
+    ]);
+    expect(ok.errors).toBeUndefined();
+    const names = (ok.data as DataFrame[]).map((f) => String(f.fields[1].labels?.display_name));
+    const expected = vms()
+      .filter(([, r]) => r.host === 'compute-1' && String(r.display_name).startsWith('web-'))
+      .map(([, r]) => String(r.display_name));
+    expect(names.sort()).toEqual(expected.sort());
+    const hostile = await run(ds, [
+      {
+        refId: 'A',
+        queryVersion: 2,
+        queryMode: 'resource_search',
+        resource_type: 'demo_instance',
+        resource_search: "display_name like '$evil%'",
+        metric_name: 'memory.usage',
+      },
+    ]);
+    expect(hostile.errors).toBeUndefined();
+    expect((hostile.data as DataFrame[]).every((f) => f.length === 0)).toBe(true);
+  });
+
   it('a single-value field given several values is a clear error naming the field', async () => {
     const { ds, sent } = dataSource({}, { vm: ['vm-001', 'vm-002'] });
     const res = await run(ds, [
