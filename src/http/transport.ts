@@ -5,6 +5,7 @@
  */
 import { lastValueFrom, Observable } from 'rxjs';
 import { cancelledError, cutOffError, networkError, RequestError, Service, timeoutError } from './errors';
+import { acquireSlot } from './originQueue';
 
 export interface HttpRequest {
   service: Service;
@@ -32,17 +33,23 @@ export type Transport = (req: HttpRequest) => Promise<HttpResponse>;
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+function timeoutOf(req: HttpRequest): number {
+  return typeof req.timeoutMs === 'number' && Number.isFinite(req.timeoutMs) && req.timeoutMs > 0
+    ? req.timeoutMs
+    : DEFAULT_TIMEOUT_MS;
+}
+
 /** Run `fn` with an AbortSignal that fires on the caller's signal or after the timeout. */
 async function withDeadline<T>(
   req: HttpRequest,
   fn: (signal: AbortSignal) => Promise<T>,
   onNetworkError: (e: unknown) => RequestError
 ): Promise<T> {
+  if (req.signal?.aborted) {
+    throw cancelledError(req.service, req.url);
+  }
   const ac = new AbortController();
-  const timeoutMs =
-    typeof req.timeoutMs === 'number' && Number.isFinite(req.timeoutMs) && req.timeoutMs > 0
-      ? req.timeoutMs
-      : DEFAULT_TIMEOUT_MS;
+  const timeoutMs = timeoutOf(req);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -78,11 +85,8 @@ function browserOrigin(): string | undefined {
   return typeof window !== 'undefined' && window.location ? window.location.origin : undefined;
 }
 
-/**
- * Browser mode: plain fetch, cross-origin, no cookies, only the headers CORS allows, and redirects
- * not followed (they are reported: see `redirectError`).
- */
-export const fetchTransport: Transport = (req) =>
+/** One browser fetch with its deadline. */
+const browserFetch: Transport = (req) =>
   withDeadline(
     req,
     async (signal) => {
@@ -109,6 +113,24 @@ export const fetchTransport: Transport = (req) =>
     },
     () => networkError(req.service, req.method, req.url, browserOrigin())
   );
+
+/**
+ * Browser mode: plain fetch, cross-origin, no cookies, only the headers CORS allows, and redirects
+ * not followed (they are reported: see `redirectError`). At most 6 requests per origin are handed
+ * to the browser at once, so that the timeout does not count the wait for a connection
+ * (originQueue.ts).
+ */
+export const fetchTransport: Transport = async (req) => {
+  const release = await acquireSlot({ ...req, timeoutMs: timeoutOf(req) });
+  let answered = false;
+  try {
+    const res = await browserFetch(req);
+    answered = true;
+    return res;
+  } finally {
+    release(answered);
+  }
+};
 
 /** What server mode needs from Grafana's backendSrv (injected, to keep this module testable). */
 export interface ProxyFetcher {
