@@ -37,6 +37,8 @@ test("Save & test shows Keystone's message for a wrong password", async ({
 }) => {
   const ds = await readProvisionedDataSource({ fileName: 'gnocchi.yaml', name: 'Gnocchi (Keystone password)' });
   const configPage = await createDataSourceConfigPage({ type: ds.type });
+  // a new data source may start in server access; the provisioned ones use browser access
+  await page.getByLabel('Browser', { exact: true }).check();
   await page.getByLabel(C.keystoneUrl, { exact: true }).fill(ds.url ?? 'http://localhost:5000/v3');
   await page.getByLabel(C.username, { exact: true }).fill('grafana');
   await page.getByLabel(C.password, { exact: true }).fill('not-the-password');
