@@ -29,6 +29,8 @@ export interface HostParams {
   ds?: Json;
   query?: Json;
   vars?: Array<{ name: string; multi?: boolean; options: string[]; current: string | string[] }>;
+  /** a saved dashboard (dashboard mode) */
+  dashboard?: unknown;
   from?: string | number;
   to?: string | number;
   module?: string;
@@ -48,6 +50,9 @@ export function hostPath(p: HostParams = {}): string {
   }
   if (p.vars) {
     q.set('vars', b64(p.vars));
+  }
+  if (p.dashboard) {
+    q.set('dashboard', b64(p.dashboard));
   }
   if (p.from !== undefined) {
     q.set('from', String(p.from));
@@ -97,6 +102,25 @@ export async function panel(page: Page, minRun = 1): Promise<PanelState> {
     { timeout: 40_000 }
   );
   return page.evaluate(() => (window as any).__panel);
+}
+
+export interface DashboardState {
+  title: string;
+  panels: Array<PanelState & { title: string }>;
+}
+
+/** Dashboard mode: waits until each of the `count` panels finished a run numbered at least `minRun`. */
+export async function dashboardPanels(page: Page, count: number, minRun = 1): Promise<DashboardState> {
+  await page.waitForFunction(
+    ([n, min]) => {
+      const d = (window as any).__dashboard;
+      const done = (p: any) => p && p.run >= min && p.state !== 'Loading' && p.state !== 'NotStarted';
+      return d && d.panels.length === n && Array.from({ length: n }, (_, i) => d.panels[i]).every(done);
+    },
+    [count, minRun],
+    { timeout: 60_000 }
+  );
+  return page.evaluate(() => (window as any).__dashboard);
 }
 
 export async function currentRun(page: Page): Promise<number> {

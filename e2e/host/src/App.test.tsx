@@ -46,6 +46,12 @@ class FakeDs {
     this.requests.push({ targets: r.targets, hosts: templateSrv.replace('$hosts', r.scopedVars) });
     return of({ data: r.targets.map((t) => toDataFrame({ refId: t.refId, fields: [{ name: 'v', values: [1] }] })) });
   }
+  async metricFindQuery(q: string) {
+    if (q === 'broken(') {
+      throw new Error('cannot parse the query');
+    }
+    return q === 'hosts()' ? ['a', 'b', 'c'].map((text) => ({ text })) : [];
+  }
   async testDatasource() {
     return { status: 'success', message: `tested version ${(this.instanceSettings as any).jsonData.v}` };
   }
@@ -198,5 +204,76 @@ describe('App', () => {
       expect.stringMatching(/^The plugin's QueryEditor crashed while rendering: kaput/)
     );
     consoleError.mockReset();
+  });
+
+  it('dashboard mode: each panel with targets runs them (hidden ones dropped) with the saved variables', async () => {
+    renderApp({
+      from: '1000',
+      to: '2000',
+      dashboard: {
+        title: 'Old one',
+        templating: { list: [{ name: 'hosts', multi: true, current: { value: ['a', 'b'] } }] },
+        panels: [
+          { title: 'CPU on $hosts', targets: [{ refId: 'A', metric: 'cpu' }] },
+          { type: 'text', title: 'notes' },
+          {
+            type: 'row',
+            title: 'More',
+            collapsed: true,
+            panels: [
+              {
+                title: 'Memory',
+                targets: [
+                  { refId: 'A', metric: 'mem' },
+                  { refId: 'B', metric: 'x', hide: true },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    expect(screen.queryByTestId('query-section')).toBeNull();
+    expect(screen.getByTestId('dashboard')).toHaveTextContent('Old one');
+    expect(screen.getAllByTestId('dashboard-panel').map((p) => p.dataset.title)).toEqual(['CPU on $hosts', 'Memory']);
+    expect(screen.getByTestId('dashboard-row')).toHaveTextContent('More');
+    await waitFor(() => expect(screen.getAllByTestId('panel').map((p) => p.dataset.state)).toEqual(['Done', 'Done']));
+    expect(instances).toHaveLength(1);
+    const sorted = () => instances[0].requests.map((r) => r.targets.map((t) => t.metric).join()).sort();
+    expect(sorted()).toEqual(['cpu', 'mem']);
+    expect(instances[0].requests.map((r) => r.hosts)).toEqual(['{a,b}', '{a,b}']);
+
+    fireEvent.change(screen.getByTestId('var-hosts'), { target: { value: 'b' } });
+    await waitFor(() => expect(instances[0].requests).toHaveLength(4));
+    expect(instances[0].requests.slice(2).map((r) => r.hosts)).toEqual(['b', 'b']);
+  });
+
+  it('dashboard mode: query variables get their options from the data source; the saved values stay, no re-run', async () => {
+    renderApp({
+      dashboard: {
+        title: 'Vars',
+        templating: {
+          list: [
+            { name: 'hosts', type: 'query', query: 'hosts()', multi: true, current: { value: ['b'] } },
+            { name: 'bad', type: 'query', query: 'broken(', current: { value: 'x' } },
+          ],
+        },
+        panels: [{ title: 'p', targets: [{ refId: 'A', metric: 'cpu' }] }],
+      },
+    });
+    await waitFor(() =>
+      expect(Array.from((screen.getByTestId('var-hosts') as HTMLSelectElement).options).map((o) => o.value)).toEqual([
+        'a',
+        'b',
+        'c',
+      ])
+    );
+    expect(screen.getByTestId('var-hosts')).toHaveValue(['b']);
+    await waitFor(() =>
+      expect(screen.getByTestId('variables-error')).toHaveTextContent('$bad: cannot parse the query')
+    );
+    expect(screen.getByTestId('var-bad')).toHaveValue('x');
+    await waitFor(() => expect(panel()).toHaveAttribute('data-state', 'Done'));
+    expect(instances[0].requests.map((r) => r.hosts)).toEqual(['b']);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The page: the plugin's ConfigEditor with Save & test, the variables and time range, its
  * QueryEditor, and the panel. The query runs on load, on Run query / the editor's onRunQuery, and
- * whenever the data source instance, the variables or the time range change.
+ * whenever the data source instance, the variables or the time range change. With a dashboard
+ * (dashboard mode) its panels come first and take the place of the QueryEditor and the panel.
  */
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CoreApp, DataQuery, DataSourcePluginMeta } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { Button } from '@grafana/ui';
 
+import { DashboardView } from './dashboardView';
 import { HostErrorBoundary, OnFatal } from './failures';
 import { Panel } from './panel/Panel';
 import { ConfigSection, useSaveAndTest } from './saveAndTest';
@@ -37,6 +39,64 @@ export function App({ plugin, meta, modulePath, initial, initialDs, templateSrv,
 
   const { settings, setSettings, ds, result, saveAndTest } = useSaveAndTest(plugin, meta, initial.settings, initialDs);
 
+  useEffect(() => {
+    if (initial.autotest) {
+      saveAndTest();
+    }
+    // once, with the initial settings
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const { ConfigEditor } = plugin.components;
+
+  return (
+    <div className="host">
+      <header>
+        <h1>Gnocchi data source — playground</h1>
+        <span data-testid="host-status" className="ok">
+          {meta.name} {meta.info?.version} loaded from {modulePath} through SystemJS (Grafana {config.buildInfo.version}{' '}
+          shared modules)
+        </span>
+      </header>
+
+      {initial.dashboard && (
+        <HostErrorBoundary area="dashboard" onError={onFatal}>
+          <DashboardView
+            dashboard={initial.dashboard}
+            ds={ds}
+            initialVars={initial.vars}
+            initialRange={initial.range}
+            templateSrv={templateSrv}
+          />
+        </HostErrorBoundary>
+      )}
+
+      <ConfigSection
+        ConfigEditor={ConfigEditor}
+        settings={settings}
+        onSettingsChange={setSettings}
+        onSaveAndTest={saveAndTest}
+        result={result}
+        onFatal={onFatal}
+      />
+
+      {!initial.dashboard && (
+        <QueryView plugin={plugin} initial={initial} ds={ds} templateSrv={templateSrv} onFatal={onFatal} />
+      )}
+    </div>
+  );
+}
+
+interface QueryViewProps {
+  plugin: AnyPlugin;
+  initial: InitialState;
+  ds: AnyDataSource;
+  templateSrv: HostTemplateSrv;
+  onFatal: OnFatal;
+}
+
+/** The variables and time range, the plugin's QueryEditor and the panel. */
+function QueryView({ plugin, initial, ds, templateSrv, onFatal }: QueryViewProps) {
   const [query, setQuery] = useState<DataQuery>(initial.query);
   // the editor may call onChange then onRunQuery before the next render: runs read the latest query here
   const latestQuery = useRef(initial.query);
@@ -66,35 +126,10 @@ export function App({ plugin, meta, modulePath, initial, initialDs, templateSrv,
     runQuery();
   }, [runQuery, vars]);
 
-  useEffect(() => {
-    if (initial.autotest) {
-      saveAndTest();
-    }
-    // once, with the initial settings
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  const { ConfigEditor, QueryEditor } = plugin.components;
+  const { QueryEditor } = plugin.components;
 
   return (
-    <div className="host">
-      <header>
-        <h1>Gnocchi data source — playground</h1>
-        <span data-testid="host-status" className="ok">
-          {meta.name} {meta.info?.version} loaded from {modulePath} through SystemJS (Grafana {config.buildInfo.version}{' '}
-          shared modules)
-        </span>
-      </header>
-
-      <ConfigSection
-        ConfigEditor={ConfigEditor}
-        settings={settings}
-        onSettingsChange={setSettings}
-        onSaveAndTest={saveAndTest}
-        result={result}
-        onFatal={onFatal}
-      />
-
+    <>
       <section data-testid="query-section">
         <h2>Query</h2>
         <VariablesBar
@@ -138,6 +173,6 @@ export function App({ plugin, meta, modulePath, initial, initialDs, templateSrv,
           <Panel data={data} range={range} run={run} />
         </HostErrorBoundary>
       </section>
-    </div>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * What the host tells tests about itself: `window.__host` (and `data-host-status` on <html>), the
- * panel's last result `window.__panel`, the installed services `window.__hostServices`.
+ * panel's last result `window.__panel` (in dashboard mode: each panel's in `window.__dashboard`),
+ * the installed services `window.__hostServices`.
  */
 import type { DataQueryError, LoadingState } from '@grafana/data';
 
@@ -23,10 +24,17 @@ export interface PanelState {
   errors: DataQueryError[];
 }
 
+export interface DashboardState {
+  title: string;
+  /** in layout order; each with its raw title */
+  panels: Array<PanelState & { title: string }>;
+}
+
 declare global {
   interface Window {
     __host: HostState;
     __panel: PanelState;
+    __dashboard?: DashboardState;
     /** The installed runtime services, for tests of the host itself. */
     __hostServices: { backendSrv: HostBackendSrv; templateSrv: HostTemplateSrv };
   }
@@ -39,4 +47,11 @@ export function publish(state: HostState) {
   if (state.status === 'error') {
     console.error(`[playground host] ${state.kind}: ${state.message}`);
   }
+}
+
+/** Publishes the result of the dashboard's panel `index` (`window.__dashboard`). */
+export function publishDashboardPanel(dashboardTitle: string, index: number, state: PanelState & { title: string }) {
+  const d = window.__dashboard ?? { title: dashboardTitle, panels: [] };
+  d.panels[index] = state;
+  window.__dashboard = d;
 }

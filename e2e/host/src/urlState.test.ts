@@ -116,3 +116,37 @@ describe('initialState', () => {
     });
   });
 });
+
+describe('dashboard mode', () => {
+  const dashboard = {
+    title: 'Cloud',
+    time: { from: 'now-3h', to: 'now' },
+    panels: [{ title: 'p', targets: [{ refId: 'A' }] }],
+    templating: { list: [{ name: 'hosts', multi: true, current: { value: ['a'] } }] },
+  };
+  const defaults = { vars: [{ name: 'demo', options: [], current: '' }], from: '1000', to: '2000' };
+
+  it('reads the dashboard parameter (base64url JSON) and writes it back', () => {
+    const search = hostSearch({ dashboard });
+    expect(readHostParams(search)).toEqual({ dashboard });
+  });
+
+  it("brings the dashboard's variables and time range, below what the URL gives", () => {
+    const s = initialState({ dashboard }, defaults);
+    expect(s.dashboard?.panels.map((p) => p.title)).toEqual(['p']);
+    expect(s.vars).toEqual([{ name: 'hosts', multi: true, options: ['a'], current: ['a'] }]);
+    expect(s.range).toEqual({ from: 'now-3h', to: 'now' });
+    const given = initialState({ dashboard, vars: [], from: '5', to: '6' }, defaults);
+    expect(given.vars).toEqual([]);
+    expect(given.range).toEqual({ from: '5', to: '6' });
+    expect(initialState({}, defaults).dashboard).toBeUndefined();
+  });
+
+  it('names the parameter when it is not a dashboard', () => {
+    expect(() => initialState({ dashboard: { title: 'x' } }, {})).toThrow(
+      new UrlParamError(
+        'URL parameter "dashboard": it is not a dashboard: a dashboard JSON has a "panels" (or, before Grafana 5, "rows") list'
+      )
+    );
+  });
+});

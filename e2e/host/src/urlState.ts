@@ -1,9 +1,11 @@
 /**
- * URL parameters ↔ the host's initial state (pure). Values of `ds`, `query` and `vars` are JSON, or
- * base64/base64url of JSON; `from`/`to`/`module` are plain strings; `autotest=1`, `skipSourceCheck=1`.
+ * URL parameters ↔ the host's initial state (pure). Values of `ds`, `query`, `vars` and `dashboard`
+ * are JSON, or base64/base64url of JSON; `from`/`to`/`module` are plain strings; `autotest=1`,
+ * `skipSourceCheck=1`.
  */
 import type { DataQuery } from '@grafana/data';
 
+import { DashboardModel, toDashboardModel } from './dashboard';
 import { initialSettings, Settings } from './settings';
 import { DEFAULT_RANGE, RawRange } from './timeRange';
 import type { HostVariable } from '../../../src/testing/grafanaTemplateSrv';
@@ -24,6 +26,8 @@ export interface HostParams {
   ds?: Partial<Settings>;
   query?: Record<string, unknown>;
   vars?: HostVariable[];
+  /** a saved dashboard (JSON as Grafana exports it): the page shows its panels instead of the editor */
+  dashboard?: unknown;
   from?: string;
   to?: string;
   module?: string;
@@ -39,11 +43,13 @@ export interface InitialState {
   vars: HostVariable[];
   range: RawRange;
   autotest: boolean;
+  /** dashboard mode */
+  dashboard?: DashboardModel;
 }
 
 export class UrlParamError extends Error {}
 
-const JSON_PARAMS = ['ds', 'query', 'vars'] as const;
+const JSON_PARAMS = ['ds', 'query', 'vars', 'dashboard'] as const;
 const TEXT_PARAMS = ['from', 'to', 'module'] as const;
 const FLAG_PARAMS = ['autotest', 'skipSourceCheck'] as const;
 
@@ -120,19 +126,34 @@ export function modulePathOf(search: string): string {
   return new URLSearchParams(search).get('module') || DEFAULT_MODULE;
 }
 
+/** The dashboard of the `dashboard` parameter; throws UrlParamError when it is not one. */
+export function dashboardOf(p: HostParams): DashboardModel | undefined {
+  if (p.dashboard === undefined) {
+    return undefined;
+  }
+  try {
+    return toDashboardModel(p.dashboard);
+  } catch (e) {
+    throw new UrlParamError(`URL parameter "dashboard": ${(e as Error).message}`);
+  }
+}
+
 /**
  * The page's initial state: settings and query given in the URL replace the playground defaults
- * (they are not merged with them); the query always has a refId.
+ * (they are not merged with them); the query always has a refId. A dashboard brings its variables
+ * and time range, below `vars`/`from`/`to` given in the URL and above the defaults.
  */
 export function initialState(p: HostParams, defaults: PlaygroundDefaults): InitialState {
+  const dashboard = dashboardOf(p);
   return {
     settings: initialSettings(p.ds, defaults),
     query: { refId: 'A', ...(p.query ?? defaults.query ?? {}) } as DataQuery,
-    vars: p.vars ?? defaults.vars ?? [],
+    vars: p.vars ?? dashboard?.vars ?? defaults.vars ?? [],
     range: {
-      from: p.from ?? defaults.from ?? DEFAULT_RANGE.from,
-      to: p.to ?? defaults.to ?? DEFAULT_RANGE.to,
+      from: p.from ?? dashboard?.range?.from ?? defaults.from ?? DEFAULT_RANGE.from,
+      to: p.to ?? dashboard?.range?.to ?? defaults.to ?? DEFAULT_RANGE.to,
     },
     autotest: !!p.autotest,
+    ...(dashboard ? { dashboard } : {}),
   };
 }

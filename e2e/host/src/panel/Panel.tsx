@@ -1,7 +1,9 @@
 /**
  * The panel: frames through `applyFieldOverrides` into @grafana/ui's TimeSeries (uPlot) with a table
  * legend inside a PanelChrome, as Grafana draws a time-series panel; errors below it; the series as
- * a list (`data-testid="series"`). Publishes `window.__panel` after each commit.
+ * a list (`data-testid="series"`). Publishes `window.__panel` after each commit (or hands its state
+ * to `onPublish`: the dashboard's panels). A dashboard panel has its title, size, a list legend
+ * below the graph, and its series list folded.
  */
 import React, { useEffect, useMemo } from 'react';
 import { applyFieldOverrides, DataQueryError, LoadingState, PanelData, TimeRange } from '@grafana/data';
@@ -9,10 +11,36 @@ import { config } from '@grafana/runtime';
 import { Alert, LegendDisplayMode, PanelChrome, TimeSeries, TooltipDisplayMode } from '@grafana/ui';
 
 import { FIELD_DEFAULTS, seriesOf, withPanelDefaults } from './series';
+import type { PanelState } from '../hostState';
 
 const NO_ERRORS: DataQueryError[] = [];
 
-export function Panel({ data, range, run }: { data: PanelData; range: TimeRange; run: number }) {
+const publishPanel = (state: PanelState) => {
+  window.__panel = state;
+};
+
+export interface PanelProps {
+  data: PanelData;
+  range: TimeRange;
+  run: number;
+  title?: string;
+  width?: number;
+  height?: number;
+  /** dashboard panels: list legend below the graph, series list folded */
+  compact?: boolean;
+  onPublish?: (state: PanelState) => void;
+}
+
+export function Panel({
+  data,
+  range,
+  run,
+  title = 'Gnocchi panel',
+  width = 1100,
+  height = 380,
+  compact = false,
+  onPublish = publishPanel,
+}: PanelProps) {
   const theme = config.theme2;
   const frames = useMemo(
     () =>
@@ -31,17 +59,17 @@ export function Panel({ data, range, run }: { data: PanelData; range: TimeRange;
   const series = useMemo(() => seriesOf(frames), [frames]);
   const errors = useMemo(() => data.errors ?? (data.error ? [data.error] : NO_ERRORS), [data.errors, data.error]);
   useEffect(() => {
-    window.__panel = { run, state: data.state, series, errors };
-  }, [run, data.state, series, errors]);
+    onPublish({ run, state: data.state, series, errors });
+  }, [onPublish, run, data.state, series, errors]);
 
   const errorText = errors.map((e) => (e.refId ? `${e.refId}: ` : '') + (e.message ?? 'error')).join('\n');
   const hasGraph = series.some((s) => s.values.length > 0);
   return (
-    <div data-testid="panel" data-state={data.state} data-run={run}>
+    <div data-testid="panel" data-state={data.state} data-run={run} data-title={title}>
       <PanelChrome
-        title="Gnocchi panel"
-        width={1100}
-        height={380}
+        title={title}
+        width={width}
+        height={height}
         loadingState={data.state}
         statusMessage={errorText || undefined}
       >
@@ -53,12 +81,16 @@ export function Panel({ data, range, run }: { data: PanelData; range: TimeRange;
               height={h}
               timeRange={range}
               timeZone="utc"
-              legend={{
-                showLegend: true,
-                displayMode: LegendDisplayMode.Table,
-                placement: 'right',
-                calcs: ['lastNotNull'],
-              }}
+              legend={
+                compact
+                  ? { showLegend: true, displayMode: LegendDisplayMode.List, placement: 'bottom', calcs: [] }
+                  : {
+                      showLegend: true,
+                      displayMode: LegendDisplayMode.Table,
+                      placement: 'right',
+                      calcs: ['lastNotNull'],
+                    }
+              }
               options={{ tooltip: { mode: TooltipDisplayMode.Multi } }}
             />
           ) : (
@@ -79,13 +111,26 @@ export function Panel({ data, range, run }: { data: PanelData; range: TimeRange;
           </Alert>
         </div>
       )}
-      <ul data-testid="series-list" className="series-list">
-        {series.map((s, i) => (
-          <li key={i} data-testid="series" data-name={s.name} data-last={s.last ?? ''} data-count={s.values.length}>
-            {s.name}: {s.last ?? 'null'} ({s.values.length} points)
-          </li>
-        ))}
-      </ul>
+      {compact ? (
+        <details className="series-list">
+          <summary>{series.length} series</summary>
+          <SeriesList series={series} />
+        </details>
+      ) : (
+        <SeriesList series={series} />
+      )}
     </div>
+  );
+}
+
+function SeriesList({ series }: { series: ReturnType<typeof seriesOf> }) {
+  return (
+    <ul data-testid="series-list" className="series-list">
+      {series.map((s, i) => (
+        <li key={i} data-testid="series" data-name={s.name} data-last={s.last ?? ''} data-count={s.values.length}>
+          {s.name}: {s.last ?? 'null'} ({s.values.length} points)
+        </li>
+      ))}
+    </ul>
   );
 }
