@@ -8,6 +8,7 @@ import { readJson, readString } from './items';
 import type { MetricRef, OpNode, OperationsForm, OperationsTree, Word } from './tree';
 
 export * from './tree';
+export { completeOperations, highlightOperations } from './assist';
 
 /** The form of an operations text: JSON when it starts with `[`. */
 export function operationsForm(text: string): OperationsForm {
