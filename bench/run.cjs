@@ -19,9 +19,9 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { Results } = require('./lib/results.cjs');
-const { interleavedRatio } = require('./lib/timing.cjs');
+const { interleavedRatio, interleavedRatioAsync } = require('./lib/timing.cjs');
 
-const CASES = ['frames', 'bundle', 'requests']; // bench/cases/<name>.cjs, in this order
+const CASES = ['frames', 'query', 'bundle', 'requests']; // bench/cases/<name>.cjs, in this order
 
 const root = path.join(__dirname, '..');
 
@@ -66,9 +66,12 @@ function gitCommit() {
   const log = (line) => console.log(line);
   /** Cases time a subject against a baseline with the run's settings. */
   const measure = ({ baseline, subject }) => interleavedRatio({ baseline, subject, rounds, samples, clock });
+  /** The same for async sides (awaited one call at a time); `maxRounds` caps the rounds of slow cases. */
+  const measureAsync = ({ baseline, subject, maxRounds = rounds }) =>
+    interleavedRatioAsync({ baseline, subject, rounds: Math.min(rounds, maxRounds), samples, clock });
   for (const id of CASES.filter((c) => only.includes(c))) {
     try {
-      await require(`./cases/${id}.cjs`).run({ results, root, seed, measure, stackRequired, log });
+      await require(`./cases/${id}.cjs`).run({ results, root, seed, measure, measureAsync, stackRequired, log });
     } catch (e) {
       results.notMeasured({
         id: `${id}.error`,

@@ -30,6 +30,25 @@ function searchBody({ resources, points, granularity = 60, seed = 1 }) {
   return JSON.stringify({ measures, references });
 }
 
+/**
+ * A parsed body written as Gnocchi writes it (Python's `json.dumps`: `, ` and `: ` separators, every
+ * number a float, e.g. `60.0`).
+ */
+function gnocchiText(value) {
+  if (Array.isArray(value)) {
+    return `[${value.map(gnocchiText).join(', ')}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${gnocchiText(v)}`)
+      .join(', ')}}`;
+  }
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? `${value}.0` : String(value);
+  }
+  return JSON.stringify(value);
+}
+
 /** The same text with the first value of the body replaced by Gnocchi's bare `NaN` (not JSON). */
 function withBareNaN(body) {
   const out = body.replace(/,(\d+(\.\d+)?)\]/, ',NaN]');
@@ -39,4 +58,4 @@ function withBareNaN(body) {
   return out;
 }
 
-module.exports = { searchBody, withBareNaN };
+module.exports = { searchBody, withBareNaN, gnocchiText };

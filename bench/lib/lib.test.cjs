@@ -3,9 +3,10 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { prng } = require('./prng.cjs');
 const { summary } = require('./stats.cjs');
-const { searchBody, withBareNaN } = require('./bodies.cjs');
+const { searchBody, withBareNaN, gnocchiText } = require('./bodies.cjs');
 const { Results } = require('./results.cjs');
-const { interleavedRatio } = require('./timing.cjs');
+const { interleavedRatio, interleavedRatioAsync } = require('./timing.cjs');
+const { startServer } = require('./server.cjs');
 
 const measurement = (median) => ({
   ratio: { n: 3, min: median, p25: median, median, p75: median, max: median },
@@ -78,4 +79,54 @@ test('interleavedRatio: the median ratio of a subject doing twice the work', () 
   const m = interleavedRatio({ baseline: work(2e5), subject: work(4e5), rounds: 7, clock: 'cpu' });
   assert.equal(m.ratio.n, 7);
   assert.ok(m.ratio.median > 1.3 && m.ratio.median < 3, `ratio ${m.ratio.median}`);
+});
+
+test('gnocchiText writes a body as Gnocchi does (", " separators, floats)', () => {
+  assert.equal(gnocchiText({ m: [['t', 60, 1.5]], r: [{ id: 'x' }] }), '{"m": [["t", 60.0, 1.5]], "r": [{"id": "x"}]}');
+  const body = JSON.parse(searchBody({ resources: 2, points: 3, seed: 1 }));
+  assert.deepEqual(JSON.parse(gnocchiText(body)), body);
+});
+
+test('an info row is reported without a budget', () => {
+  const r = new Results({ timing: 'enforce' });
+  r.info({ id: 'm', name: 'peak heap', value: 1e9, unit: 'bytes', shown: '954 MB' });
+  assert.deepEqual(
+    r.rows.map((x) => [x.status, x.limit]),
+    [['info', 'reported']]
+  );
+  assert.equal(r.failed.length, 0);
+});
+
+test('interleavedRatioAsync: awaited sides, same statistics', async () => {
+  const wait = (n) => async () => {
+    let x = 0;
+    for (let i = 0; i < n; i++) {
+      x += Math.sqrt(i);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    return x;
+  };
+  const m = await interleavedRatioAsync({ baseline: wait(2e5), subject: wait(4e5), rounds: 5, clock: 'cpu' });
+  assert.equal(m.ratio.n, 5);
+  assert.ok(m.ratio.median > 1.2 && m.ratio.median < 3.5, `ratio ${m.ratio.median}`);
+});
+
+test('the stand-in server answers each body by its first path segment, in another process', async () => {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gnocchi-bench-test-'));
+  fs.writeFileSync(path.join(dir, 'a'), '{"measures": {}}');
+  const server = await startServer({ a: path.join(dir, 'a') });
+  try {
+    const ok = await fetch(`${server.url('a')}/v1/aggregates`, { method: 'POST', body: '{}' });
+    assert.equal(await ok.text(), '{"measures": {}}');
+    const missing = await fetch(`${server.url('b')}/v1/aggregates`);
+    assert.equal(missing.status, 404);
+    await missing.arrayBuffer();
+    assert.equal(await server.requests(), 2);
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true });
+  }
 });

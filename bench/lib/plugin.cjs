@@ -4,6 +4,8 @@
  *   parseBody(text)                  Gnocchi response text → value (tolerates bare NaN/Infinity)
  *   bodyToSeries(body, ctx)          a parsed /v1/aggregates body → series
  *   seriesToFrames(series, opts)     series → Grafana data frames
+ *   readAggregates(text, groupby)    /v1/aggregates response text → series (the reader: no JSON of the measures)
+ *   seriesColumns(series, opts)      series → their { times, values } columns (to compare both paths)
  *   createDatasource(settings)       a data source instance on Node's fetch:
  *                                      { connect(), query(q, window, opts), counts() }
  * The TypeScript sources are compiled on the fly with swc (no build needed). BENCH_SRC=<dir> reads them
@@ -30,6 +32,8 @@ const load = (file) => require(path.join(src, file));
 const { parseGnocchiJson } = load('gnocchi/json.ts');
 const { aggregatesToSeries } = load('gnocchi/series.ts');
 const frames = load('query/frames.ts');
+const { readAggregates } = load('gnocchi/reader/index.ts');
+const { measuresToColumns } = load('gnocchi/columns.ts');
 
 /** No dashboard variables in the bench: text is left as is. */
 const noVariables = { replace: (text) => text };
@@ -55,5 +59,7 @@ module.exports = {
   parseBody: (text) => parseGnocchiJson(text),
   bodyToSeries: (body, ctx = {}) => aggregatesToSeries(body, ctx),
   seriesToFrames: (series, opts) => frames.seriesToFrames(series, opts),
+  readAggregates: (text, groupby = []) => readAggregates(text, groupby),
+  seriesColumns: (series, opts = {}) => series.map((s) => measuresToColumns(s.measures, opts)),
   createDatasource,
 };

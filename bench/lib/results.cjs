@@ -1,7 +1,8 @@
 /**
  * Budget results: one row per budget, printed as a table and written as JSON.
  * Row kinds: `timing` (a ratio of medians of interleaved runs; fails the run unless timing is advisory)
- * and `count` (requests, tokens, bytes: machine-independent, always fail the run when missed).
+ * and `count` (requests, tokens, bytes: machine-independent, always fail the run when missed); `info`
+ * rows (e.g. peak memory) are reported without a budget.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -58,6 +59,21 @@ class Results {
       shown: shown ?? String(value),
       max,
       limit: limit ?? `≤ ${max}`,
+      ...(note ? { note } : {}),
+    });
+  }
+
+  /** A measurement reported without a budget (e.g. peak memory): never fails the run. */
+  info({ id, name, value, unit, shown, note }) {
+    this.rows.push({
+      id,
+      name,
+      kind: 'info',
+      status: 'info',
+      value,
+      unit,
+      shown: shown ?? String(value),
+      limit: 'reported',
       ...(note ? { note } : {}),
     });
   }

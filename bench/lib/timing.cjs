@@ -93,4 +93,65 @@ function interleavedRatio({ baseline, subject, rounds, samples = 3, clock = 'cpu
   };
 }
 
-module.exports = { interleavedRatio, CLOCKS: Object.keys(CLOCKS) };
+/** Mean time of one call (ms) of an async `fn` over `iterations` calls, one after the other. */
+async function sampleAsync(fn, iterations, now) {
+  const t0 = now();
+  for (let i = 0; i < iterations; i++) {
+    consume(await fn());
+  }
+  return (now() - t0) / iterations;
+}
+
+/**
+ * `interleavedRatio` for a baseline and/or subject that return promises (e.g. a whole query over
+ * HTTP): the same rounds, samples and statistics, each call awaited before the next starts. With the
+ * CPU clock, time spent waiting (for the network, for a server in another process) does not count.
+ */
+async function interleavedRatioAsync({
+  baseline,
+  subject,
+  rounds,
+  samples = 3,
+  clock = 'cpu',
+  warmup = 3,
+  minSampleMs = 2,
+}) {
+  const now = CLOCKS[clock];
+  let fastest = Infinity;
+  for (let i = 0; i < warmup; i++) {
+    fastest = Math.min(fastest, await sampleAsync(baseline, 1, now));
+    consume(await subject());
+  }
+  const iterations = Math.max(1, Math.ceil(minSampleMs / Math.max(fastest, 0.01)));
+  const ratios = [];
+  const a = [];
+  const b = [];
+  let turn = 0;
+  for (let r = 0; r < rounds; r++) {
+    let ta = Infinity;
+    let tb = Infinity;
+    for (let s = 0; s < samples; s++, turn++) {
+      if (turn % 2 === 0) {
+        ta = Math.min(ta, await sampleAsync(baseline, iterations, now));
+        tb = Math.min(tb, await sampleAsync(subject, iterations, now));
+      } else {
+        tb = Math.min(tb, await sampleAsync(subject, iterations, now));
+        ta = Math.min(ta, await sampleAsync(baseline, iterations, now));
+      }
+    }
+    a.push(ta);
+    b.push(tb);
+    ratios.push(tb / ta);
+  }
+  return {
+    ratio: summary(ratios),
+    baselineMs: summary(a).median,
+    subjectMs: summary(b).median,
+    clock,
+    rounds,
+    samples,
+    iterations,
+  };
+}
+
+module.exports = { interleavedRatio, interleavedRatioAsync, CLOCKS: Object.keys(CLOCKS) };

@@ -20,9 +20,6 @@ for (let k = 0, p = 1; k <= 22; k++, p *= 10) {
   POW10.push(p);
 }
 
-/** Where the last `readTimestamp` / `readNumber` stopped (a small integer: no allocation). */
-let pos = 0;
-
 // The day of the last timestamp read inline: consecutive points share it.
 let dayKey = -1;
 let dayMs = 0;
@@ -75,10 +72,13 @@ function digit(s: string, i: number): number {
 }
 
 /**
- * Epoch ms of the timestamp literal opened at `open`; `pos` is then the index after its closing quote. `YYYY-MM-DDTHH:MM:SS` with `+00:00`, `Z` or no offset is read inline;
- * anything else goes through `parseGnocchiTimestamp`, so both give the same number.
+ * Epoch ms of the timestamp literal opened at `open`, written to `out[k]`; returns the index after
+ * its closing quote. `YYYY-MM-DDTHH:MM:SS` with `+00:00`, `Z` or no offset is read inline; anything
+ * else goes through `parseGnocchiTimestamp`, so both give the same number. (Results go to the typed
+ * arrays, not through return values: these functions are too big to be inlined, and a double
+ * returned from a call is a heap allocation, millions per response.)
  */
-function readTimestamp(s: string, open: number): number {
+function readTimestamp(s: string, open: number, out: Float64Array, k: number): number {
   const p = open + 1;
   let end = p + 19; // the offset, or the closing quote
   const tail = s.charCodeAt(end);
@@ -125,20 +125,20 @@ function readTimestamp(s: string, open: number): number {
         dayMs = new Date(ms).getUTCDate() === day ? ms : NaN; // Feb 30 etc.
         dayKey = key;
       }
-      pos = end + 1;
-      return dayMs + ((hour * 60 + minute) * 60 + second) * 1000;
+      out[k] = dayMs + ((hour * 60 + minute) * 60 + second) * 1000;
+      return end + 1;
     }
   }
   const close = stringEnd(s, open);
-  pos = close + 1;
-  return parseGnocchiTimestamp(stringValue(s, open, close));
+  out[k] = parseGnocchiTimestamp(stringValue(s, open, close));
+  return close + 1;
 }
 
 /**
- * The number at `i`; `pos` is then the index after it. With `special`, also `null`,
+ * The number at `i`, written to `out[k]`; returns the index after it. With `special`, also `null`,
  * `NaN`, `-NaN` (→ NaN, read as null later), `Infinity` and `-Infinity`.
  */
-function readNumber(s: string, i: number, special: boolean): number {
+function readNumber(s: string, i: number, special: boolean, out: Float64Array, k: number): number {
   const start = i;
   let c = s.charCodeAt(i);
   const neg = c === 45;
@@ -182,27 +182,26 @@ function readNumber(s: string, i: number, special: boolean): number {
       do {
         c = s.charCodeAt(++i);
       } while (c >= 48 && c <= 57);
-      pos = i;
-      return Number(s.slice(start, i));
+      out[k] = Number(s.slice(start, i));
+    } else if (digits <= 15) {
+      out[k] = neg ? -m / POW10[frac] : m / POW10[frac];
+    } else {
+      out[k] = Number(s.slice(start, i));
     }
-    pos = i;
-    if (digits <= 15) {
-      return neg ? -m / POW10[frac] : m / POW10[frac];
-    }
-    return Number(s.slice(start, i));
+    return i;
   }
   if (special) {
     if (c === 78 && s.startsWith('NaN', i)) {
-      pos = i + 3;
-      return NaN;
+      out[k] = NaN;
+      return i + 3;
     }
     if (c === 73 && s.startsWith('Infinity', i)) {
-      pos = i + 8;
-      return neg ? -Infinity : Infinity;
+      out[k] = neg ? -Infinity : Infinity;
+      return i + 8;
     }
     if (c === 110 && !neg && s.startsWith('null', i)) {
-      pos = i + 4;
-      return NaN;
+      out[k] = NaN;
+      return i + 4;
     }
   }
   throw BAIL;
@@ -236,19 +235,16 @@ export function readMeasures(s: string, open: number, pool: ColumnPool): { colum
         n = pool.n;
         start = 0;
       }
-      times[n] = readTimestamp(s, i);
-      i = skipWs(s, pos);
+      i = skipWs(s, readTimestamp(s, i, times, n));
       if (s.charCodeAt(i) !== 44) {
         throw BAIL;
       }
-      granularities[n] = readNumber(s, skipWs(s, i + 1), false);
-      i = skipWs(s, pos);
+      i = skipWs(s, readNumber(s, skipWs(s, i + 1), false, granularities, n));
       if (s.charCodeAt(i) !== 44) {
         throw BAIL;
       }
-      values[n] = readNumber(s, skipWs(s, i + 1), true);
+      i = skipWs(s, readNumber(s, skipWs(s, i + 1), true, values, n));
       n++;
-      i = skipWs(s, pos);
       if (s.charCodeAt(i) !== 93) {
         throw BAIL;
       }
