@@ -8,6 +8,7 @@ import { parseStringFilter } from './string';
 import { attributeName, FilterForm, FilterNode, FilterTree, PRECEDENCE, Term } from './tree';
 
 export * from './tree';
+export { completeSearch, highlightSearch } from './assist';
 
 /** The form of a search text: JSON when it starts with `{`. */
 export function searchForm(text: string): FilterForm {
