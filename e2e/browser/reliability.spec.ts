@@ -221,8 +221,16 @@ test.describe('200 concurrent panel queries under the per-origin connection limi
   test.setTimeout(180_000);
 
   test('against the real stack: all succeed, one token request', async ({ page }) => {
+    // token requests from the page's opening on (the host may authenticate before the panels run)
+    const tokenRequests: string[] = [];
+    page.on('request', (q) => {
+      if (q.method() === 'POST' && q.url().endsWith('/v3/auth/tokens')) {
+        tokenRequests.push(q.url());
+      }
+    });
     await expectReady(page, { ds: passwordDs() });
     const r = await concurrentPanels(page, 200, recentRange());
+    expect(tokenRequests).toHaveLength(1);
     const failed = r.results.filter((x) => x.errors.length);
     expect(failed.map((x) => x.errors[0])).toEqual([]);
     expect(r.results.every((x) => x.frames === 4)).toBe(true);
