@@ -3,32 +3,40 @@
  * runner of their mode; variables, look-ups and Save & test live in their own modules.
  */
 import {
+  AdHocVariableFilter,
   CoreApp,
   DataFrame,
   DataQueryError,
   DataQueryRequest,
   DataQueryResponse,
   DataSourceApi,
+  DataSourceGetTagKeysOptions,
+  DataSourceGetTagValuesOptions,
   DataSourceInstanceSettings,
   LoadingState,
   MetricFindValue,
+  QueryFixAction,
   ScopedVars,
   TestDataSourceResponse,
 } from '@grafana/data';
 import { getBackendSrv, getTemplateSrv, toDataQueryError } from '@grafana/runtime';
 import { catchError, forkJoin, map, Observable, of } from 'rxjs';
 
+import { isLifecycleQuery, annotationSupport } from './annotations/support';
+import { runLifecycle } from './annotations/run';
 import { LookupApi } from './api/resources';
 import { GnocchiClient } from './client';
 import { testConnection } from './connection/testConnection';
 import { fetchTransport, proxyTransport, Transport } from './http/transport';
 import { migrateQuery } from './migrations/query';
 import { DEFAULT_QUERY } from './query/defaults';
-import type { TemplateSrvLike } from './query/interpolate';
+import { addFilter } from './query/adhoc';
+import { tagKeys, tagValues } from './query/adhocTags';
+import { interpolateSingle, TemplateSrvLike } from './query/interpolate';
 import { prepareQuery } from './query/prepare';
 import { runQuery } from './query/run';
 import { runnerOf } from './query/runners';
-import type { GnocchiOptions, GnocchiQuery, GnocchiVariableQuery } from './types';
+import type { GnocchiAnnotationQuery, GnocchiOptions, GnocchiQuery, GnocchiVariableQuery } from './types';
 import { findVariableValues, GnocchiVariableSupport } from './variables/support';
 
 export interface DataSourceDeps {
@@ -73,7 +81,7 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
     );
     this.lookups = new LookupApi(this.client);
     this.templateSrv = deps.templateSrv ?? getTemplateSrv();
-    this.annotations = {};
+    this.annotations = annotationSupport;
     this.variables = new GnocchiVariableSupport(this);
   }
 
@@ -86,6 +94,9 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
     if (query.hide) {
       return false;
     }
+    if (isLifecycleQuery(query)) {
+      return true;
+    }
     const q = migrateQuery(query);
     try {
       return runnerOf(q).ready(q);
@@ -94,8 +105,30 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
     }
   }
 
-  applyTemplateVariables(query: GnocchiQuery, scopedVars: ScopedVars): GnocchiQuery {
-    return prepareQuery(query, this.templateSrv, scopedVars);
+  /** Migrated, interpolated and narrowed by the active ad hoc filters (annotation queries: as they are). */
+  applyTemplateVariables(query: GnocchiQuery, scopedVars: ScopedVars, filters?: AdHocVariableFilter[]): GnocchiQuery {
+    return isLifecycleQuery(query) ? query : prepareQuery(query, this.templateSrv, scopedVars, filters);
+  }
+
+  interpolateVariablesInQueries(
+    queries: GnocchiQuery[],
+    scopedVars: ScopedVars,
+    filters?: AdHocVariableFilter[]
+  ): GnocchiQuery[] {
+    return queries.map((q) => this.applyTemplateVariables(q, scopedVars, filters));
+  }
+
+  private runTarget(target: GnocchiQuery, request: DataQueryRequest<GnocchiQuery>, signal: AbortSignal) {
+    const window = { fromMs: request.range.from.valueOf(), toMs: request.range.to.valueOf() };
+    if (isLifecycleQuery(target)) {
+      const ctx = { client: this.client, templateSrv: this.templateSrv, scopedVars: request.scopedVars, signal };
+      return runLifecycle(target as GnocchiAnnotationQuery, { ...ctx, filters: request.filters }, window).then((f) => [
+        f,
+      ]);
+    }
+    const opts = { intervalMs: request.intervalMs, maxDataPoints: request.maxDataPoints };
+    const q = this.applyTemplateVariables(target, request.scopedVars, request.filters);
+    return runQuery(q, { client: this.client, window, signal }, opts);
   }
 
   query(request: DataQueryRequest<GnocchiQuery>): Observable<DataQueryResponse> {
@@ -103,12 +136,8 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
     if (!targets.length) {
       return of({ data: [], key: request.requestId, state: LoadingState.Done });
     }
-    const window = { fromMs: request.range.from.valueOf(), toMs: request.range.to.valueOf() };
-    const opts = { intervalMs: request.intervalMs, maxDataPoints: request.maxDataPoints };
     const perTarget = targets.map((target) =>
-      abortable((signal) =>
-        runQuery(this.applyTemplateVariables(target, request.scopedVars), { client: this.client, window, signal }, opts)
-      ).pipe(
+      abortable((signal) => this.runTarget(target, request, signal)).pipe(
         map((data): { data: DataFrame[]; error?: DataQueryError } => ({ data })),
         catchError((e) => {
           const err = toDataQueryError(e);
@@ -127,6 +156,31 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
         };
       })
     );
+  }
+
+  /** Ad hoc filter keys: attributes of the resource types the queries use. */
+  getTagKeys(options?: DataSourceGetTagKeysOptions<GnocchiQuery>): Promise<MetricFindValue[]> {
+    return tagKeys(this.lookups, options?.queries, this.resolveType);
+  }
+
+  /** Ad hoc filter values: of one attribute, read from Gnocchi. */
+  getTagValues(options: DataSourceGetTagValuesOptions<GnocchiQuery>): Promise<MetricFindValue[]> {
+    return tagValues(this.lookups, options.key, options.queries, this.resolveType);
+  }
+
+  private readonly resolveType = (type: string) => interpolateSingle(type, 'resource type', this.templateSrv);
+
+  /** Explore: filter for / filter out a value of a table cell. */
+  modifyQuery(query: GnocchiQuery, action: QueryFixAction): GnocchiQuery {
+    const { key, value } = action.options ?? {};
+    if ((action.type !== 'ADD_FILTER' && action.type !== 'ADD_FILTER_OUT') || !key || value === undefined) {
+      return query;
+    }
+    return addFilter(migrateQuery(query), key, value, action.type === 'ADD_FILTER_OUT');
+  }
+
+  getSupportedQueryModifications(): string[] {
+    return ['ADD_FILTER', 'ADD_FILTER_OUT'];
   }
 
   /** Variable values of a saved variable query (1.x string or model); Grafana calls `variables` instead. */

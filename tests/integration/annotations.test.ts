@@ -1,0 +1,169 @@
+/**
+ * Lifecycle annotations against the real stack: the seed's resources (started_at, no ended_at), and
+ * resources of a resource type created here (admin) with started_at / ended_at inside and outside
+ * the range, one of them ended by a PATCH; deleted afterwards. The time range is searched by
+ * Gnocchi: only matching resources come back.
+ */
+import { DataFrame, DataQueryRequest, dateTime } from '@grafana/data';
+import { lastValueFrom } from 'rxjs';
+
+import { DataSource } from '../../src/datasource';
+import { fetchTransport, HttpRequest, Transport } from '../../src/http/transport';
+import { prepareQuery } from '../../src/annotations/support';
+import type { GnocchiAnnotationQuery, GnocchiQuery } from '../../src/types';
+import { fakeTemplateSrv } from '../../src/__mocks__/templateSrv';
+import { gnocchi, loadSeed, passwordToken, Seed } from './seed';
+
+const T0 = Date.UTC(2024, 0, 1);
+const H = 3_600_000;
+const TYPE = `anno_test_${process.pid}_${Date.now()}`;
+const at = (ms: number) => new Date(ms).toISOString();
+
+let seed: Seed;
+let admin: string;
+const ids: Record<string, string> = {};
+const sent: HttpRequest[] = [];
+
+function dataSource() {
+  const transport: Transport = (req) => {
+    sent.push(req);
+    return fetchTransport(req);
+  };
+  return new DataSource(
+    {
+      id: 1,
+      uid: 'gnocchi',
+      type: 'gnocchixyz-gnocchi-datasource',
+      name: 'Gnocchi',
+      access: 'direct',
+      url: `${seed.urls.keystone}/v3`,
+      jsonData: { mode: 'keystone', username: 'grafana', password: 'grafana-secret', project: 'grafana-demo' },
+      meta: {} as any,
+      readOnly: false,
+    },
+    { transport, templateSrv: fakeTemplateSrv({ host: 'h1' }) }
+  );
+}
+
+async function annotations(target: Partial<GnocchiAnnotationQuery>, fromMs = T0, toMs = T0 + 6 * H) {
+  const q = prepareQuery({ name: 'a', enable: true, iconColor: 'red', target: target as GnocchiQuery })!;
+  const from = dateTime(fromMs);
+  const to = dateTime(toMs);
+  const request = {
+    requestId: 'anno',
+    interval: '1m',
+    intervalMs: 60_000,
+    range: { from, to, raw: { from, to } },
+    scopedVars: {},
+    targets: [{ ...q, refId: 'Anno' }],
+    timezone: 'utc',
+    app: 'dashboard',
+    startTime: 0,
+  } as DataQueryRequest<GnocchiQuery>;
+  const res = await lastValueFrom(dataSource().query(request));
+  if (res.errors?.length) {
+    throw new Error(res.errors[0].message);
+  }
+  const frame: DataFrame = res.data[0];
+  const col = (name: string) => frame.fields.find((f) => f.name === name)?.values ?? [];
+  return col('time').map((t: number, i: number) => ({
+    time: t,
+    timeEnd: col('timeEnd')[i],
+    title: col('title')[i],
+    tags: col('tags')[i],
+  }));
+}
+
+beforeAll(async () => {
+  seed = loadSeed();
+  admin = (await passwordToken(seed, 'admin')).token;
+  const attrs = { display_name: { type: 'string', required: true }, host: { type: 'string', required: false } };
+  const created = await gnocchi(seed, admin, '/v1/resource_type', {
+    method: 'POST',
+    body: { name: TYPE, attributes: attrs },
+  });
+  expect(created.status).toBe(201);
+  const make = async (name: string, host: string, started: number, ended?: number) => {
+    const body = {
+      id: `${TYPE}-${name}`,
+      display_name: name,
+      host,
+      project_id: seed.projects['grafana-demo'],
+      started_at: at(started),
+      ...(ended !== undefined ? { ended_at: at(ended) } : {}),
+    };
+    const r = await gnocchi(seed, admin, `/v1/resource/${TYPE}`, { method: 'POST', body });
+    expect(r.status).toBe(201);
+    ids[name] = r.body.id;
+  };
+  await make('web-01', 'h1', T0 + H); // ended below by a PATCH, at T0 + 3h
+  await make('web-02', 'h2', T0 + 2 * H); // alive
+  await make('db-01', 'h1', T0 - 24 * H, T0 + 5 * H); // created before the range, deleted in it
+  await make('old-01', 'h1', T0 - 48 * H, T0 - 24 * H); // entirely before the range
+  const ended = await gnocchi(seed, admin, `/v1/resource/${TYPE}/${ids['web-01']}`, {
+    method: 'PATCH',
+    body: { ended_at: at(T0 + 3 * H) },
+  });
+  expect(ended.status).toBe(200);
+});
+
+afterAll(async () => {
+  for (const id of Object.values(ids)) {
+    await gnocchi(seed, admin, `/v1/resource/${TYPE}/${id}`, { method: 'DELETE' });
+  }
+  await gnocchi(seed, admin, `/v1/resource_type/${TYPE}`, { method: 'DELETE' });
+});
+
+describe('lifecycle annotations on the real stack', () => {
+  it("the seed's resources: created events (they have no ended_at)", async () => {
+    const events = await annotations(
+      { resource_type: 'demo_host', event: 'both', title: '$name $event', tags: 'rack' },
+      Date.now() - 365 * 24 * H,
+      Date.now()
+    );
+    expect(events.map((e) => e.title).sort()).toEqual(
+      ['compute-1', 'compute-2', 'compute-3', 'compute-4'].map((n) => `${n} created`)
+    );
+    expect(events.map((e) => e.tags[0]).sort()).toEqual(['rack-A', 'rack-A', 'rack-B', 'rack-B']);
+  });
+
+  it('created and deleted points in the range, in time order (string search with a variable)', async () => {
+    const events = await annotations({
+      resource_type: TYPE,
+      resource_search: 'host = $host',
+      title: '$display_name $event',
+    });
+    expect(events.map((e) => [(e.time - T0) / H, e.title])).toEqual([
+      [1, 'web-01 created'],
+      [3, 'web-01 deleted'],
+      [5, 'db-01 deleted'],
+    ]);
+    const gnocchiSearches = sent.filter(
+      (r) => r.service === 'Gnocchi' && r.url.includes(`/v1/search/resource/${TYPE}`)
+    );
+    expect(decodeURIComponent(gnocchiSearches[gnocchiSearches.length - 1].url)).toContain(
+      "filter=host = 'h1' and (started_at >= "
+    );
+  });
+
+  it('created only, deleted only (JSON search)', async () => {
+    const created = await annotations({ resource_type: TYPE, event: 'created', title: '$display_name' });
+    expect(created.map((e) => e.title)).toEqual(['web-01', 'web-02']);
+    const deleted = await annotations({
+      resource_type: TYPE,
+      event: 'deleted',
+      resource_search: '{"like": {"display_name": "%-01"}}',
+      title: '$display_name',
+    });
+    expect(deleted.map((e) => e.title)).toEqual(['web-01', 'db-01']);
+  });
+
+  it('regions: started_at → ended_at, alive resources to the end of the range; outside the range: none', async () => {
+    const regions = await annotations({ resource_type: TYPE, event: 'region', title: '$display_name' });
+    expect(regions.map((e) => [e.title, (e.time - T0) / H, (e.timeEnd - T0) / H])).toEqual([
+      ['db-01', -24, 5],
+      ['web-01', 1, 3],
+      ['web-02', 2, 6],
+    ]);
+  });
+});
