@@ -34,12 +34,13 @@ function route(path: string) {
 }
 
 describe('plugin.json', () => {
-  it('is the old plugin id, with metrics, annotations and a Grafana dependency', () => {
+  it('is the old plugin id, with metrics, annotations, multi-value ad hoc operators and a Grafana dependency', () => {
     expect(plugin).toMatchObject({
       id: 'gnocchixyz-gnocchi-datasource',
       type: 'datasource',
       metrics: true,
       annotations: true,
+      multiValueFilterOperators: true,
     });
     expect(plugin.dependencies.grafanaDependency).toBe('>=12.3.0');
   });
