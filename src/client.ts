@@ -270,7 +270,8 @@ export class GnocchiClient {
     for (;;) {
       const page = await this.request<T[]>(method, path, {
         ...options,
-        params: { ...options.params, limit: PAGE_LIMIT, sort: 'id:asc', marker },
+        // Gnocchi's own order (as 1.7.1 listed variable options); it appends the id, so markers page correctly.
+        params: { ...options.params, limit: PAGE_LIMIT, marker },
       });
       if (!Array.isArray(page)) {
         throw new RequestError(
