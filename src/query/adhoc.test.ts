@@ -87,6 +87,9 @@ describe('applyAdhocFilters', () => {
     expect(applyAdhocFilters(q(undefined, 'dynamic_aggregates'), [f('host', '=', 'a')]).resource_search).toBe(
       '{"=":{"host":"a"}}'
     );
+    // dynamic aggregates over metric ids alone (no search, no groupby) read no resources
+    const ids = { ...q('', 'dynamic_aggregates'), operations: '(metric 2d1d8e0e-8f3b-4a5e-9c2f-0a7f6c1f9e10 mean)' };
+    expect(applyAdhocFilters(ids, [f('host', '=', 'a')])).toBe(ids);
   });
 });
 

@@ -10,6 +10,7 @@ import type { AdHocVariableFilter } from '@grafana/data';
 
 import { FilterValueError, parseFilter, quoteFilterValue } from '../gnocchi/filter';
 import type { GnocchiQuery } from '../types';
+import { referencesMetricIds } from './requests';
 
 export type Clause = { [op: string]: unknown };
 type Scalar = string | number | boolean | null;
@@ -144,9 +145,20 @@ function clauseOf(f: AdHocVariableFilter): Clause {
 /** Modes whose query has a resource search the filters narrow (resource and metric ids have none). */
 const SEARCH_MODES = ['dynamic_aggregates', 'resource_search', 'resource_aggregation'];
 
+/** Whether the query searches resources: not by id, nor dynamic aggregates over metric ids alone. */
+function hasResourceSearch(q: GnocchiQuery): boolean {
+  const mode = q.queryMode ?? 'resource_search';
+  if (mode !== 'dynamic_aggregates') {
+    return SEARCH_MODES.includes(mode);
+  }
+  return Boolean(
+    (q.resource_search ?? '').trim() || (q.groupby ?? '').trim() || !referencesMetricIds(q.operations ?? '')
+  );
+}
+
 /** The query with the active ad hoc filters folded into its search (same object when there are none). */
 export function applyAdhocFilters(q: GnocchiQuery, filters: AdHocVariableFilter[] | undefined): GnocchiQuery {
-  if (!filters?.length || !SEARCH_MODES.includes(q.queryMode ?? 'resource_search')) {
+  if (!filters?.length || !hasResourceSearch(q)) {
     return q;
   }
   return { ...q, resource_search: andIntoSearch(q.resource_search, filters.map(filterClause)) };
@@ -154,7 +166,7 @@ export function applyAdhocFilters(q: GnocchiQuery, filters: AdHocVariableFilter[
 
 /** Explore's filter for / filter out a value: `attr = 'v'` or `attr != 'v'` added to the search. */
 export function addFilter(q: GnocchiQuery, key: string, value: string, negate: boolean): GnocchiQuery {
-  if (!SEARCH_MODES.includes(q.queryMode ?? 'resource_search')) {
+  if (!hasResourceSearch(q)) {
     return q;
   }
   return {
