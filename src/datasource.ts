@@ -31,7 +31,7 @@ import { fetchTransport, proxyTransport, Transport } from './http/transport';
 import { migrateQuery } from './migrations/query';
 import { DEFAULT_QUERY } from './query/defaults';
 import { addFilter } from './query/adhoc';
-import { tagKeys, tagValues } from './query/adhocTags';
+import { searchAttributeValues, tagKeys, tagValues } from './query/adhocTags';
 import { interpolateSingle, TemplateSrvLike } from './query/interpolate';
 import { prepareQuery } from './query/prepare';
 import { runQuery } from './query/run';
@@ -163,9 +163,10 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
     return tagKeys(this.lookups, options?.queries, this.resolveType);
   }
 
-  /** Ad hoc filter values: of one attribute, read from Gnocchi. */
+  /** Ad hoc filter values: of one attribute, read from Gnocchi (narrowed by the other filters). */
   getTagValues(options: DataSourceGetTagValuesOptions<GnocchiQuery>): Promise<MetricFindValue[]> {
-    return tagValues(this.lookups, options.key, options.queries, this.resolveType);
+    const search = (type: string, key: string, s: string) => searchAttributeValues(this.client, type, key, s);
+    return tagValues(this.lookups, options.key, options.queries, this.resolveType, options.filters, search);
   }
 
   private readonly resolveType = (type: string) => interpolateSingle(type, 'resource type', this.templateSrv);

@@ -1,7 +1,7 @@
 import { createDatasource, dataQueryRequest, runRequest } from '../__mocks__/datasource';
 import { recorder, response, tokenResponse } from '../__mocks__/transport';
 import type { GnocchiQuery } from '../types';
-import { tagKeys, tagValues, TagLookups } from './adhocTags';
+import { searchAttributeValues, tagKeys, tagValues, TagLookups } from './adhocTags';
 
 function lookups(): TagLookups & { calls: string[] } {
   const calls: string[] = [];
@@ -100,5 +100,29 @@ describe('ad hoc filters through the data source', () => {
     );
     expect(ds.modifyQuery(q, { type: 'ADD_STRING_FILTER', options: { value: 'x' } })).toBe(q);
     expect(ds.getSupportedQueryModifications()).toEqual(['ADD_FILTER', 'ADD_FILTER_OUT']);
+  });
+});
+
+describe('values narrowed by the other filters', () => {
+  it('searched by Gnocchi with the other filters on attributes the type has (every page)', async () => {
+    const r = recorder((req) =>
+      response(200, req.url.includes('marker=') ? [] : [{ id: '1', host: 'c2' }, { id: '2', host: 'c1' }, { id: '3' }])
+    );
+    const ds = createDatasource({
+      transport: r.transport,
+      jsonData: { mode: 'noauth', endpoint: 'http://gnocchi:8041' },
+    });
+    const lookups = { ...ds.lookups, attributes: async () => ['id', 'host', 'flavor'] } as never;
+    const search = (t: string, k: string, s: string) => searchAttributeValues(ds.client, t, k, s);
+    const filters = [
+      { key: 'flavor', operator: '=', value: "m1'x" },
+      { key: 'host', operator: '=', value: 'c9' },
+      { key: 'rack', operator: '=', value: 'r1' },
+    ];
+    const values = await tagValues(lookups, 'host', [query('instance')], undefined, filters, search);
+    expect(values.map((v) => v.text)).toEqual(['c1', 'c2']);
+    expect(r.requests).toHaveLength(1);
+    expect(JSON.parse(r.requests[0].body ?? '')).toEqual({ '=': { flavor: "m1'x" } });
+    expect(decodeURIComponent(r.requests[0].url)).toContain('/v1/search/resource/instance?attrs=id&attrs=host');
   });
 });

@@ -3,11 +3,15 @@
  * dashboard's queries use (every type when none is given), and the values of one attribute among
  * those types' resources, read from Gnocchi through the memoized look-ups.
  */
-import type { MetricFindValue } from '@grafana/data';
+import type { AdHocVariableFilter, MetricFindValue } from '@grafana/data';
 
 import type { LookupApi } from '../api/resources';
+import type { GnocchiClient } from '../client';
+import { parseFilter } from '../gnocchi/filter';
+import { pathSegment } from '../gnocchi/path';
 import { migrateQuery } from '../migrations/query';
-import type { GnocchiQuery } from '../types';
+import type { GnocchiQuery, GnocchiResource } from '../types';
+import { andIntoSearch, filterClause } from './adhoc';
 
 /** The part of the look-ups used here. */
 export type TagLookups = Pick<LookupApi, 'resourceTypes' | 'attributes' | 'attributeValues'>;
@@ -49,16 +53,49 @@ export async function tagKeys(
   return asValues(attrs.flat().filter((a) => !NOT_FILTERABLE.includes(a)));
 }
 
+/** Values of `key` among the resources of `type` matching `search` (every page, only that attribute). */
+export async function searchAttributeValues(client: GnocchiClient, type: string, key: string, search: string) {
+  const parsed = parseFilter(search);
+  const resources = await client.listAll<GnocchiResource>(
+    'POST',
+    `/v1/search/resource/${pathSegment(type, 'resource type')}`,
+    {
+      params: { ...(parsed.kind === 'string' ? { filter: parsed.value } : {}), attrs: ['id', key] },
+      body: parsed.kind === 'json' ? parsed.value : {},
+    }
+  );
+  return resources
+    .map((r) => r[key])
+    .filter((v) => v !== null && v !== undefined)
+    .map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)));
+}
+
+/**
+ * Values of `key` among the resources of the queried types that have it. Without other filters,
+ * from the memoized look-up; with other filters (the bar's other complete filters), the values of
+ * the resources they leave, searched by Gnocchi (filters on attributes a type lacks are skipped).
+ */
 export async function tagValues(
   lookups: TagLookups,
   key: string,
   queries: GnocchiQuery[] | undefined,
-  resolve: (type: string) => string = (t) => t
+  resolve: (type: string) => string = (t) => t,
+  filters: AdHocVariableFilter[] = [],
+  search?: (type: string, key: string, search: string) => Promise<string[]>
 ): Promise<MetricFindValue[]> {
   const types = await typesOf(lookups, queries, resolve);
-  const having = (
-    await Promise.all(types.map(async (t) => ((await lookups.attributes(t)).includes(key) ? t : '')))
-  ).filter(Boolean);
-  const values = await Promise.all(having.map((t) => lookups.attributeValues(t, key)));
+  const values = await Promise.all(
+    types.map(async (t) => {
+      const attrs = await lookups.attributes(t);
+      if (!attrs.includes(key)) {
+        return [];
+      }
+      const others = filters.filter((f) => f.key !== key && attrs.includes(f.key));
+      if (!others.length || !search) {
+        return lookups.attributeValues(t, key);
+      }
+      return search(t, key, andIntoSearch('', others.map(filterClause)));
+    })
+  );
   return asValues(values.flat());
 }

@@ -85,6 +85,9 @@ describe('ad hoc filters on the real stack', () => {
     expect(keys).not.toContain('rack');
     const values = (await ds.getTagValues({ key: 'host', filters: [], queries: [panel()] })).map((v) => v.text);
     expect(values).toEqual(['compute-1', 'compute-2', 'compute-3', 'compute-4']);
+    const filters = [{ key: 'host', operator: '=', value: 'compute-1' }];
+    const names = (await ds.getTagValues({ key: 'display_name', filters, queries: [panel()] })).map((v) => v.text);
+    expect(names).toEqual([...new Set(hosts('compute-1').map((r) => r.display_name as string))].sort());
   });
 
   it('narrows exactly as the equivalent search, on a string search, a JSON search and no search', async () => {
