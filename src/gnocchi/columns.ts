@@ -1,6 +1,11 @@
 /**
- * Measures → time and value columns: one granularity kept, values as numbers (NaN → null),
- * optional zero fill. Pure; the frames are built from these columns in `query/frames.ts`.
+ * Measures → time and value columns, values as numbers (NaN → null), optional zero fill. Pure; the
+ * frames are built from these columns in `query/frames.ts`.
+ *
+ * Granularity: a response with one granularity is taken whole. Without a `granularity` in the
+ * request Gnocchi returns every granularity of the archive policy: the chosen one is kept, and where
+ * the range reaches back beyond it (the finer archive's timespan is shorter than the range), the
+ * next coarser granularities fill the older part — as 1.7.1 drew it — with no duplicate timestamp.
  */
 import type { Measure } from '../types';
 import { granularitySeconds, isCalendarGranularity, pickGranularity } from './granularity';
@@ -33,37 +38,104 @@ function toValue(v: unknown): number | null {
 export function measuresToColumns(measures: Measure[], opts: ColumnsOptions = {}): Columns {
   const pre = columnsOf(measures);
   if (pre) {
-    return finish(pickColumns(pre, opts.granularity), opts);
+    return fromColumns(pre, opts);
   }
   if (!measures.length) {
     return { times: [], values: [] };
   }
   const picked = pickGranularity(measures, opts.granularity);
-  const keepSec = picked.sec;
-  const all = picked.count === measures.length;
-  const times = new Array<number>(picked.count);
-  const values = new Array<number | null>(picked.count);
-  let n = 0;
-  for (let i = 0; i < measures.length; i++) {
-    const m = measures[i];
-    if (all || granularitySeconds(m[1]) === keepSec) {
-      times[n] = parseGnocchiTimestamp(m[0]);
-      values[n] = toValue(m[2]);
-      n++;
+  if (picked.count === measures.length) {
+    const times = new Array<number>(measures.length);
+    const values = new Array<number | null>(measures.length);
+    for (let i = 0; i < measures.length; i++) {
+      times[i] = parseGnocchiTimestamp(measures[i][0]);
+      values[i] = toValue(measures[i][2]);
     }
+    return finish({ sec: picked.sec, times, values }, opts);
   }
-  return finish({ sec: keepSec, times, values }, opts);
+  return stitch(
+    measures.length,
+    (i) => granularitySeconds(measures[i][1]),
+    (i) => parseGnocchiTimestamp(measures[i][0]),
+    (i) => toValue(measures[i][2]),
+    picked.sec,
+    opts
+  );
 }
 
+type Points = { sec: number; times: number[]; values: Array<number | null> };
+
 /**
- * Pre-parsed columns (gnocchi/reader) → the points of one granularity, chosen as `pickGranularity`
- * does, as plain arrays (what Grafana's fields expect); NaN values → null.
+ * Several granularities: the points of `keepSec`, then, older than the oldest of them, the points of
+ * each coarser granularity in turn; each part zero-filled at its own step.
  */
-function pickColumns(c: MeasureColumns, wanted?: number): { sec: number; times: number[]; values: Array<number | null> } {
+function stitch(
+  n: number,
+  secAt: (i: number) => number,
+  timeAt: (i: number) => number,
+  valueAt: (i: number) => number | null,
+  keepSec: number,
+  opts: ColumnsOptions
+): Columns {
+  const groups = new Map<number, Points>();
+  for (let i = 0; i < n; i++) {
+    const sec = secAt(i);
+    if (sec < keepSec) {
+      continue;
+    }
+    let g = groups.get(sec);
+    if (!g) {
+      g = { sec, times: [], values: [] };
+      groups.set(sec, g);
+    }
+    g.times.push(timeAt(i));
+    g.values.push(valueAt(i));
+  }
+  const parts: Points[] = [];
+  let cutoff = Infinity;
+  for (const sec of [...groups.keys()].sort((a, b) => a - b)) {
+    const g = groups.get(sec)!;
+    const part: Points = { sec, times: [], values: [] };
+    for (let i = 0; i < g.times.length; i++) {
+      if (sec === keepSec || g.times[i] < cutoff) {
+        part.times.push(g.times[i]);
+        part.values.push(g.values[i]);
+      }
+    }
+    if (part.times.length) {
+      cutoff = Math.min(cutoff, ...part.times);
+      parts.unshift(part);
+    }
+  }
+  const times: number[] = [];
+  const values: Array<number | null> = [];
+  parts.forEach((part, k) => {
+    if (k > 0 && opts.zeroFill) {
+      // the gap between two parts is filled at the step of the newer one, as 1.7.1 did
+      const bridge = finish(
+        {
+          sec: part.sec,
+          times: [times[times.length - 1], part.times[0]],
+          values: [values[values.length - 1], part.values[0]],
+        },
+        opts
+      );
+      times.push(...bridge.times.slice(1, -1));
+      values.push(...bridge.values.slice(1, -1));
+    }
+    const filled = finish(part, opts);
+    times.push(...filled.times);
+    values.push(...filled.values);
+  });
+  return { times, values };
+}
+
+/** Pre-parsed columns (gnocchi/reader) → plain arrays (what Grafana's fields expect); NaN values → null. */
+function fromColumns(c: MeasureColumns, opts: ColumnsOptions): Columns {
   const g = c.granularities;
   const n = g.length;
   if (!n) {
-    return { sec: NaN, times: [], values: [] };
+    return { times: [], values: [] };
   }
   let finest = g[0];
   let allSame = true;
@@ -76,34 +148,34 @@ function pickColumns(c: MeasureColumns, wanted?: number): { sec: number; times: 
         finest = sec;
       }
     }
-    if (sec === wanted) {
+    if (sec === opts.granularity) {
       wantedCount++;
     }
   }
-  const keep = allSame || wantedCount === 0 ? finest : (wanted as number);
-  let count = allSame ? n : wantedCount;
-  if (!allSame && wantedCount === 0) {
-    count = 0;
-    for (let i = 0; i < n; i++) {
-      count += g[i] === keep ? 1 : 0;
-    }
-  }
-  const times = new Array<number>(count);
-  const values = new Array<number | null>(count);
   const t = c.times;
   const v = c.values;
-  for (let i = 0, k = 0; i < n; i++) {
-    if (allSame || g[i] === keep) {
-      const x = v[i];
-      times[k] = t[i];
-      values[k] = x === x ? x : null;
-      k++;
-    }
+  const value = (i: number) => (v[i] === v[i] ? v[i] : null);
+  if (!allSame) {
+    const keep = wantedCount === 0 ? finest : (opts.granularity as number);
+    return stitch(
+      n,
+      (i) => g[i],
+      (i) => t[i],
+      value,
+      keep,
+      opts
+    );
   }
-  return { sec: keep, times, values };
+  const times = new Array<number>(n);
+  const values = new Array<number | null>(n);
+  for (let i = 0; i < n; i++) {
+    times[i] = t[i];
+    values[i] = value(i);
+  }
+  return finish({ sec: finest, times, values }, opts);
 }
 
-function finish(picked: { sec: number; times: number[]; values: Array<number | null> }, opts: ColumnsOptions): Columns {
+function finish(picked: Points, opts: ColumnsOptions): Columns {
   let { times, values } = picked;
   const keepSec = picked.sec;
   if (opts.zeroFill && times.length) {

@@ -56,10 +56,10 @@ describe('measuresToFrame', () => {
     ['2024-01-01T10:10:00+00:00', 300.0, 3],
   ];
 
-  it('keeps only the finest granularity by default', () => {
+  it('keeps the finest granularity where it exists, the coarser one only before it (no duplicate time)', () => {
     const f = measuresToFrame(mixed, opts);
-    expect(f.fields[0].values).toEqual([T(10, 0), T(10, 5), T(10, 10)]);
-    expect(f.fields[1].values).toEqual([1, 2, 3]);
+    expect(f.fields[0].values).toEqual([T(9, 0), T(10, 0), T(10, 5), T(10, 10)]);
+    expect(f.fields[1].values).toEqual([10, 1, 2, 3]);
     expect(f.fields[0].config.interval).toBeUndefined();
   });
 
@@ -70,7 +70,7 @@ describe('measuresToFrame', () => {
   });
 
   it('falls back to the finest when the requested granularity is absent', () => {
-    expect(measuresToFrame(mixed, { ...opts, granularity: 60 }).fields[1].values).toEqual([1, 2, 3]);
+    expect(measuresToFrame(mixed, { ...opts, granularity: 60 }).fields[1].values).toEqual([10, 1, 2, 3]);
   });
 
   it('keeps everything of a single other granularity (e.g. a resample)', () => {
@@ -128,7 +128,7 @@ describe('measuresToFrame', () => {
       expect(f.fields[0].values).toEqual([T(10, 0), T(10, 5), T(10, 15), T(10, 20), T(10, 25)]);
     });
 
-    it('fills at the kept granularity of a mixed response (old example: 60 s steps)', () => {
+    it("fills each part at its own step and the gap between parts at the newer one's (1.7.1's example: 19 points)", () => {
       const measures: Measure[] = [
         ['2024-01-01T14:00:00+00:00', 600.0, 5],
         ['2024-01-01T14:20:00+00:00', 600.0, 6],
@@ -137,8 +137,19 @@ describe('measuresToFrame', () => {
         ['2024-01-01T14:36:00+00:00', 60.0, 9],
       ];
       const f = measuresToFrame(measures, { ...opts, zeroFill: {} });
-      expect(f.fields[0].values).toEqual([T(14, 33), T(14, 34), T(14, 35), T(14, 36)]);
-      expect(f.fields[1].values).toEqual([7, 8, 0, 9]);
+      const bridge = Array.from({ length: 12 }, (_, k) => T(14, 21 + k));
+      expect(f.fields[0].values).toEqual([
+        T(14, 0),
+        T(14, 10),
+        T(14, 20),
+        ...bridge,
+        T(14, 33),
+        T(14, 34),
+        T(14, 35),
+        T(14, 36),
+      ]);
+      expect(f.fields[1].values).toEqual([5, 0, 6, ...bridge.map(() => 0), 7, 8, 0, 9]);
+      expect(f.length).toBe(19);
     });
 
     it('does nothing without gaps', () => {

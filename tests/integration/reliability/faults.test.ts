@@ -60,6 +60,7 @@ function session(extra: Partial<GnocchiOptions> = {}): Harness {
 
 const LOAD: GnocchiQuery = {
   refId: 'A',
+  queryVersion: 2,
   queryMode: 'resource_search',
   resource_type: 'demo_host',
   metric_name: 'load',

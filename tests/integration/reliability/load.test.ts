@@ -53,6 +53,7 @@ const keystoneMode = (extra: Partial<GnocchiOptions> = {}): GnocchiOptions => ({
 
 const LOAD: GnocchiQuery = {
   refId: 'A',
+  queryVersion: 2,
   queryMode: 'resource_search',
   resource_type: 'demo_host',
   metric_name: 'load',

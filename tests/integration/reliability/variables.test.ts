@@ -61,6 +61,7 @@ function dataSource(vars: Record<string, string | string[]>) {
 
 const search = (resource_search: string): GnocchiQuery => ({
   refId: 'A',
+  queryVersion: 2,
   queryMode: 'resource_search',
   resource_type: 'demo_instance',
   resource_search,
