@@ -69,6 +69,7 @@ const NAMES = [
   'tab\there',
   '\u0000nul',
   'a/b',
+  '__proto__',
 ];
 const AGGS = ['mean', 'max', 'rate:mean', 'p95'];
 
@@ -147,7 +148,7 @@ export function generator(seed: number) {
   }
 
   function measures(): unknown[] {
-    const n = chance(0.15) ? 0 : int(chance(0.2) ? 40 : 8);
+    const n = chance(0.15) ? 0 : int(chance(0.1) ? 30 : 6);
     const gs = chance(0.3) ? [pick(GRANULARITIES), pick(GRANULARITIES)] : [pick(GRANULARITIES)];
     const start = Date.UTC(2020 + int(8), int(12), 1 + int(28), int(24));
     const out: unknown[] = [];
@@ -191,7 +192,7 @@ export function generator(seed: number) {
     if (shape === 0) {
       m.aggregated = measures(); // A
     } else if (shape === 1) {
-      for (let k = int(4); k > 0; k--) {
+      for (let k = int(3); k > 0; k--) {
         const mid = id(); // B
         m[mid] = Object.fromEntries(AGGS.slice(0, 1 + int(2)).map((a) => [a, measures()]));
         if (chance(0.7)) {
@@ -199,7 +200,7 @@ export function generator(seed: number) {
         }
       }
     } else {
-      for (let k = int(4); k > 0; k--) {
+      for (let k = int(3); k > 0; k--) {
         const rid = id(); // C
         m[rid] = Object.fromEntries(
           [name(), name()].slice(0, 1 + int(2)).map((metric) => [metric, { [pick(AGGS)]: measures() }])
@@ -221,7 +222,7 @@ export function generator(seed: number) {
       return chance(0.2) ? { references: refs, measures: m } : { measures: m, references: refs };
     }
     const groups = [];
-    for (let k = int(4); k > 0; k--) {
+    for (let k = int(3); k > 0; k--) {
       const [m, refs] = tree();
       const group = chance(0.8) ? { host: name(), flavor: chance(0.2) ? null : 'm1' } : {};
       groups.push({ group, measures: { measures: m, references: refs } });
