@@ -21,6 +21,14 @@ export function checkCondition(attr: Term, op: Word, value: Term): void {
   if (op.value === 'like' && attr.type !== 'variable' && attr.value === 'id') {
     fail('"like" is not allowed on id (Gnocchi compares ids exactly): use = or in', attr.from, attr.to);
   }
+  if (attr.type !== 'variable' && attr.value === 'id') {
+    const values = value.type === 'list' ? value.items : [value];
+    const bad = values.find((v) => !['string', 'ident', 'uuid', 'variable'].includes(v.type));
+    if (bad) {
+      // Gnocchi converts ids with ResourceUUID, which fails (HTTP 500) on a number, null or boolean.
+      fail('Expected a resource id (a UUID or an original id, in quotes) for id', bad.from, bad.to);
+    }
+  }
   if (op.value === 'in') {
     if (value.type !== 'list' && !isVariableTerm(value)) {
       fail(`"in" takes a list: ${String(attributeText(attr))} in ['a', 'b']`, value.from, value.to);

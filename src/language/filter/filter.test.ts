@@ -139,6 +139,10 @@ describe('search: malformed input is rejected with a position', () => {
     ['{"not": [{}]}', 8, 'Expected a filter object'],
     ['{"and": [1]}', 9, 'Expected a filter object'],
     ["{'=': {'host': 'a'}}", 1, 'key in double quotes'],
+    // Gnocchi answers 500 to these (ResourceUUID of a number, null or boolean)
+    ['id = null', 5, 'Expected a resource id'],
+    ["id in ['a', 1]", 12, 'Expected a resource id'],
+    ['{"in": {"id": ["a", null]}}', 20, 'Expected a resource id'],
   ])('%s → error at %d', (text, from, message) => {
     const errors = validateSearch(text);
     expect(errors).toHaveLength(1);
