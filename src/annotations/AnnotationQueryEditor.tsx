@@ -6,6 +6,7 @@ import React from 'react';
 import { Combobox, ComboboxOption, InlineField, Stack } from '@grafana/ui';
 import type { QueryEditorProps } from '@grafana/data';
 
+import type { LookupApi } from '../api/resources';
 import { selectors } from '../components/selectors';
 import { LABEL_WIDTH, TextField } from '../components/QueryEditor/fields';
 import type { GnocchiAnnotationQuery, LifecycleEvent } from '../types';
@@ -22,7 +23,7 @@ export const LIFECYCLE_EVENTS: Array<ComboboxOption<LifecycleEvent>> = [
 
 type Props = QueryEditorProps<any, any, any, any>;
 
-export function AnnotationQueryEditor({ query, onChange }: Props) {
+export function AnnotationQueryEditor({ query, onChange, datasource }: Props) {
   const q = (query ?? {}) as GnocchiAnnotationQuery;
   const commit = (patch: Partial<GnocchiAnnotationQuery>) =>
     onChange({ ...q, refId: q.refId || 'Anno', queryType: 'lifecycle', ...patch });
@@ -33,9 +34,22 @@ export function AnnotationQueryEditor({ query, onChange }: Props) {
   ) => (
     <TextField label={label} value={q[key] as string | undefined} onCommit={(v) => commit({ [key]: v })} {...extra} />
   );
+  const lookups = (datasource as { lookups?: LookupApi } | undefined)?.lookups;
+  const types = async (input: string) =>
+    ((await lookups?.resourceTypes()) ?? []).filter((t) => t.includes(input)).map((value) => ({ value }));
   return (
     <Stack direction="column" gap={0}>
-      {field('resource_type', S.resourceType, { placeholder: LIFECYCLE_DEFAULTS.resource_type })}
+      <InlineField label={S.resourceType} labelWidth={LABEL_WIDTH}>
+        <Combobox
+          aria-label={S.resourceType}
+          options={types}
+          value={q.resource_type ?? null}
+          placeholder={LIFECYCLE_DEFAULTS.resource_type}
+          createCustomValue
+          width={40}
+          onChange={(o) => commit({ resource_type: o.value })}
+        />
+      </InlineField>
       {field('resource_search', S.search, {
         multiline: true,
         placeholder: "all resources   or   host = 'compute-1'",
