@@ -22,6 +22,8 @@ export interface ColumnsOptions {
   /** Seconds: keep only this granularity when present (otherwise the finest present). */
   granularity?: number;
   zeroFill?: ZeroFill;
+  /** Start of the time range: coarser archives fill in only inside it (Gnocchi rounds the start down). */
+  fromMs?: number;
 }
 
 function toValue(v: unknown): number | null {
@@ -97,7 +99,7 @@ function stitch(
     const g = groups.get(sec)!;
     const part: Points = { sec, times: [], values: [] };
     for (let i = 0; i < g.times.length; i++) {
-      if (sec === keepSec || g.times[i] < cutoff) {
+      if (sec === keepSec || (g.times[i] < cutoff && g.times[i] >= (opts.fromMs ?? -Infinity))) {
         part.times.push(g.times[i]);
         part.values.push(g.values[i]);
       }

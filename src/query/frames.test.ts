@@ -69,6 +69,11 @@ describe('measuresToFrame', () => {
     expect(f.fields[1].values).toEqual([10, 11]);
   });
 
+  it('coarser archives fill in only inside the range (Gnocchi rounds the start down to each granularity)', () => {
+    const f = measuresToFrame(mixed, { ...opts, fromMs: T(9, 30) });
+    expect(f.fields[1].values).toEqual([1, 2, 3]);
+  });
+
   it('falls back to the finest when the requested granularity is absent', () => {
     expect(measuresToFrame(mixed, { ...opts, granularity: 60 }).fields[1].values).toEqual([10, 1, 2, 3]);
   });

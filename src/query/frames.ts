@@ -60,6 +60,7 @@ export function seriesToFrames(series: Series[], opts: SeriesToFramesOptions): D
       labels: s.labels,
       granularity: opts.granularity,
       zeroFill: opts.zeroFill,
+      fromMs: opts.fromMs,
       unit: s.unit,
       executedQueryString: opts.executedQueryString,
     })

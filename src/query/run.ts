@@ -42,6 +42,7 @@ export async function runQuery(q: GnocchiQuery, ctx: RunContext, opts: RunOption
     names: seriesNames(result.series, q),
     granularity,
     zeroFill: zeroFill ? { fromMs: w.fromMs, toMs: w.toMs } : undefined,
+    fromMs: w.fromMs,
     executedQueryString,
   });
 }

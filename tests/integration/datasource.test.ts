@@ -275,6 +275,38 @@ describe('query modes against the real stack', () => {
     expect(count('Gnocchi')).toBe(20);
   });
 
+  it('a range longer than the finest archive: hourly points where the 60 s archive has none, then 60 s points, no duplicate', async () => {
+    const { ds } = dataSource();
+    const start = seed.measures.start_unix * 1000;
+    const end = seed.measures.end_unix * 1000;
+    const res = await run(
+      ds,
+      [
+        {
+          refId: 'A',
+          queryVersion: 2,
+          queryMode: 'resource',
+          resource_type: 'demo_instance',
+          resource_id: 'vm-001',
+          metric_name: 'memory.usage',
+        },
+      ],
+      start,
+      end + 1
+    );
+    expect(res.errors).toBeUndefined();
+    const t = points(res.data[0]).map(([time]) => time);
+    for (let i = 1; i < t.length; i++) {
+      expect(t[i]).toBeGreaterThan(t[i - 1]);
+    }
+    // demo-policy keeps 60 s points for 1 day: the first ~2 h of the 26 h come from the hourly archive
+    const hourly = t.filter((x, i) => i + 1 < t.length && t[i + 1] - x === 3_600_000);
+    expect(hourly.length).toBeGreaterThanOrEqual(1);
+    expect(t[0]).toBeLessThan(end - 24 * 3_600_000);
+    expect(t[t.length - 1] - t[t.length - 2]).toBe(300_000);
+    expect(points(res.data[0]).every(([, v]) => v === 1024)).toBe(true);
+  });
+
   it('a search that matches no metric is an empty result with a notice naming the metric, not an error', async () => {
     const { ds } = dataSource();
     const res = await run(ds, [
