@@ -1,11 +1,12 @@
 """Gnocchi 4.4.2's own parsers as the oracle of src/language (differential test).
 
 Generates random resource searches (string and JSON forms) and operations (s-expression and JSON
-forms), valid and damaged, and records what Debian's gnocchi 4.4.2 makes of them: the filter dict
+forms), valid and damaged, and records (one JSON object per line; not .json, which the build
+would copy into dist/) what Debian's gnocchi 4.4.2 makes of them: the filter dict
 of QueryStringSearchAttrFilter plus _ResourceSearchSchema's verdict, OperationsSchema's verdict.
 Run with Debian's python (the gnocchi modules are installed there):
 
-    /usr/bin/python3 -B src/language/__fixtures__/gnocchi_oracle.py > src/language/__fixtures__/gnocchi-oracle.json
+    /usr/bin/python3 -B src/language/__fixtures__/gnocchi_oracle.py > src/language/__fixtures__/gnocchi-oracle.jsonl
 """
 import json
 import random
@@ -176,9 +177,9 @@ def main():
         text = sexpr(node) if rnd.random() < 0.6 else jsonify(node)
         operations.append(operations_case(text))
         operations.append(operations_case(damage(text)))
-    line = lambda c: json.dumps(c, ensure_ascii=False, default=str)
-    sys.stdout.write('{"filters": [\n%s\n],\n' % ",\n".join(map(line, filters)))
-    sys.stdout.write('"operations": [\n%s\n]}\n' % ",\n".join(map(line, operations)))
+    for language, cases in (("search", filters), ("operations", operations)):
+        for case in cases:
+            sys.stdout.write(json.dumps(dict(language=language, **case), ensure_ascii=False, default=str) + "\n")
 
 
 main()
