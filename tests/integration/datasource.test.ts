@@ -526,11 +526,15 @@ describe('errors a user can cause, as readable messages', () => {
   });
 
   it('a wrong password', async () => {
-    const { ds } = dataSource({ password: 'wrong' });
-    expect(await ds.testDatasource()).toEqual({
+    const { ds } = dataSource({ password: 'Not-The-Pass-9x' });
+    const r = await ds.testDatasource();
+    expect(r).toMatchObject({
       status: 'error',
       message: `Keystone 401 Unauthorized: The request you have made requires authentication. Check the user, password or application credential, and the project. (POST ${seed.urls.keystone}/v3/auth/tokens)`,
     });
+    // Save & test's diagnosis tells a wrong password from a refused project
+    expect(r.details?.message).toMatch(/^Wrong password, unknown user or disabled user/);
+    expect(JSON.stringify(r)).not.toContain('Not-The-Pass-9x');
   });
 
   it('a wrong URL (nothing listening) ends quickly with the URL and the CORS hint', async () => {
