@@ -111,4 +111,3 @@ describe('aggregatesToSeries', () => {
     expect(() => aggregatesToSeries([{ group: {} }])).toThrow(/invalid group entry/);
   });
 });
-
