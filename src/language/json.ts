@@ -64,13 +64,13 @@ export function parseJson(text: string): JsonNode {
     if (c === '"') {
       return string();
     }
-    if (c === '[' || c === '{') {
-      return container(c);
-    }
     const variable = variableAt(text, pos);
     if (variable) {
       pos += variable.length;
       return { kind: 'variable', value: variable, raw: variable, from, to: pos };
+    }
+    if (c === '[' || c === '{') {
+      return container(c);
     }
     for (const re of [NUMBER, LITERAL]) {
       re.lastIndex = pos;

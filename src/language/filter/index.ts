@@ -9,6 +9,7 @@ import { attributeName, FilterForm, FilterNode, FilterTree, PRECEDENCE, Term } f
 
 export * from './tree';
 export { completeSearch, highlightSearch } from './assist';
+export { convertSearch } from './convert';
 
 /** The form of a search text: JSON when it starts with `{`. */
 export function searchForm(text: string): FilterForm {

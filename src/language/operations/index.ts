@@ -9,6 +9,7 @@ import type { MetricRef, OpNode, OperationsForm, OperationsTree, Word } from './
 
 export * from './tree';
 export { completeOperations, highlightOperations } from './assist';
+export { convertOperations } from './convert';
 
 /** The form of an operations text: JSON when it starts with `[`. */
 export function operationsForm(text: string): OperationsForm {

@@ -1,4 +1,5 @@
 import { withoutPositions } from '../common';
+import { OPERATION_EXAMPLES } from '../__fixtures__/examples';
 import {
   metricRefs,
   metricRefsOf,
@@ -8,53 +9,6 @@ import {
   printOperations,
   validateOperations,
 } from '.';
-
-/** Examples of Gnocchi's operations grammar (gnocchi-api notes §1, §3.9, §8) and the help. */
-export const OPERATION_EXAMPLES = [
-  '(aggregate mean (metric cpu mean))',
-  '(* 1 (aggregate count (metric cpu mean)))',
-  '(* 1 (> (metric cpu mean) 50))',
-  '(metric cpu* mean)',
-  '(metric disk.? rate:mean)',
-  '(metric cpu 95pct)',
-  '(metric (cpu mean) (memory.usage max))',
-  '(/ (metric cpu mean) 0)',
-  '(resample mean 1h (metric cpu mean))',
-  '(resample max 300 (metric cpu mean))',
-  '(rolling mean 5 (metric cpu mean))',
-  '(clip (metric cpu mean) 0 100)',
-  '(clip (metric cpu mean) 0)',
-  '(clip_min (metric cpu mean) 0)',
-  '(rateofchange (metric cpu mean))',
-  '(abs (neg (floor (ceil (cos (sin (tan (metric cpu mean))))))))',
-  '(** (metric a mean) 2)',
-  '(+ (metric a mean) (metric b mean))',
-  '(- 100 (aggregate mean (metric (cpu-0@percent-idle-0 mean) (cpu-1@percent-idle-0 mean))))',
-  '(/ (aggregate sum (metric (disk.device.read.requests rate:mean) (disk.device.write.requests rate:mean))) 300)',
-  '(/ (aggregate mean (metric network.incoming.bytes rate:mean)) 300)',
-  '(/ (aggregate mean (metric cpu rate:mean)) 3000000000)',
-  '(aggregate rate:mean (metric 5e3fcbe2-7aab-475d-b42c-a440aa42e5ad mean))',
-  '(≥ (metric cpu mean) 1e3)',
-  '["metric", "cpu", "mean"]',
-  '["metric", ["cpu", "mean"], ["memory.usage", "mean"]]',
-  '["aggregate", "mean", ["metric", "cpu", "mean"]]',
-  '["resample", "mean", "5m", ["metric", "cpu", "mean"]]',
-  '["resample", "mean", 300, ["metric", "cpu", "mean"]]',
-  '["rolling", "max", 3, ["metric", "my metric", "mean"]]',
-  '["+", ["metric", "cpu", "mean"], 4]',
-  '["*", ["metric", "cpu", "mean"], "4"]',
-  '["clip", ["metric", "cpu", "mean"], 0, 100]',
-  '["rateofchange", ["metric", "(odd) name", "mean"]]',
-  // dashboard variables wherever a name or a value stands
-  '(aggregate $agg (metric $metric $agg))',
-  '(resample mean $__interval (metric ${metric} mean))',
-  '(rolling mean ${window:raw} (metric [[metric]] mean))',
-  '(* $scale (metric cpu_$env mean))',
-  '($op (metric cpu mean) 2)',
-  '(aggregate mean $operation)',
-  '["aggregate", "mean", ["metric", "$metric", "mean"]]',
-  '["rolling", "mean", $points, ["metric", "cpu", "mean"]]',
-];
 
 describe('operations: examples round-trip', () => {
   it.each(OPERATION_EXAMPLES)('%s', (text) => {
