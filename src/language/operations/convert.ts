@@ -5,8 +5,7 @@
  * its quotes): converting it to the string form throws ParseError at that name.
  */
 import { fail, isVariable } from '../common';
-import type { OpNode, OperationsForm, OperationsTree, Word } from './tree';
-import { isNumberText } from './tree';
+import { isNumberText, OpNode, OperationsForm, OperationsTree, Word } from './tree';
 
 type Kind = 'name' | 'number';
 
