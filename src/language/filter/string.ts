@@ -23,6 +23,17 @@ function sticky(re: RegExp, text: string, pos: number): string | undefined {
   return re.exec(text)?.[0];
 }
 
+/** When an unquoted value runs into other characters (`compute-1`, `2024-01-01`): how to quote it. */
+function quoteHint(text: string, pos: number): string {
+  if (pos === 0 || !/[A-Za-z0-9_.]/.test(text[pos - 1]) || /[\s()]/.test(text[pos] ?? ' ')) {
+    return '';
+  }
+  const start = pos - (/[A-Za-z0-9_.+-]*$/.exec(text.slice(0, pos))?.[0].length ?? 0);
+  const end = pos + (/^[^\s()'"]*/.exec(text.slice(pos))?.[0].length ?? 0);
+  const value = text.slice(start, end);
+  return value.includes("'") ? '' : `: quote values that are not plain names or numbers ('${value}')`;
+}
+
 export function parseStringFilter(text: string): FilterNode {
   let pos = 0;
   const skip = () => {
@@ -76,7 +87,7 @@ export function parseStringFilter(text: string): FilterNode {
         if (pos >= text.length) {
           fail('Unbalanced parentheses: this "(" is never closed', open, open + 1);
         }
-        fail(`Expected "and", "or" or ")", found ${foundAt(text, pos)}`, pos);
+        fail(`Expected "and", "or" or ")", found ${foundAt(text, pos)}${quoteHint(text, pos)}`, pos);
       }
       pos++;
       return inner;
@@ -210,7 +221,7 @@ export function parseStringFilter(text: string): FilterNode {
         pos + w.length
       );
     }
-    fail(`Expected "and", "or" or the end of the filter, found ${foundAt(text, pos)}`, pos);
+    fail(`Expected "and", "or" or the end of the filter, found ${foundAt(text, pos)}${quoteHint(text, pos)}`, pos);
   }
   return root;
 }
