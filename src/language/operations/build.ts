@@ -147,6 +147,13 @@ function structured(list: List, op: Word): OpNode {
 function apply(list: List, op: Word): OpNode {
   const args = list.items.slice(1);
   const arity = isVariable(op.value) ? [1, Infinity] : arityOf(op.value);
+  if (!arity && AGGREGATE_METHODS.includes(op.value)) {
+    return fail(
+      `Unknown operation ${show(op.value)}: to aggregate series, write (aggregate ${op.value} (metric cpu mean))`,
+      op.from,
+      op.to
+    );
+  }
   if (!arity) {
     return fail(
       `Unknown operation ${show(op.value)}: expected metric, aggregate, resample, rolling, an arithmetic or ` +

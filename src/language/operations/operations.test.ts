@@ -45,6 +45,7 @@ describe('operations: malformed input is rejected with a position', () => {
     ['(aggregate mean (metric cpu_util mean)', 0, 'never closed'],
     ['(metric cpu mean))', 17, 'no matching'],
     ['(foo (metric cpu mean))', 1, 'Unknown operation "foo"'],
+    ['(mean (metric cpu mean))', 1, 'to aggregate series, write (aggregate mean (metric cpu mean))'],
     ['(aggregate mean)', 15, 'Missing the operation to aggregate'],
     ['(metric cpu)', 11, 'Missing the aggregation method after "cpu"'],
     ['(metric)', 7, 'Missing the metric'],
