@@ -39,6 +39,8 @@ test("a malformed operations string shows Gnocchi's parse error on the panel", a
   await row.getByLabel(S.resourceType).fill('demo_instance');
   await row.getByLabel(S.operations).fill('(aggregate mean (metric cpu_util mean)');
   await row.getByLabel(S.operations).blur();
+  // flagged in the editor before any request (the plugin's own parser)
+  await expect(row.getByLabel(S.operations)).toHaveAttribute('aria-invalid', 'true');
   await expect(panelEditPage.refreshPanel({ waitForResponsePredicateCallback: /\/v1\/aggregates/ })).not.toBeOK();
   await expect(panelEditPage.panel.getErrorIcon()).toBeVisible();
 });
