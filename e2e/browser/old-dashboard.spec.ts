@@ -72,7 +72,9 @@ test(`${FILE}: every panel shows what 1.7.1 showed`, async ({ page }) => {
   await expect(page.getByTestId('host-fatal')).toHaveCount(0);
   // Grafana refreshes query variables on load: $hosts offers every host of the project
   const hostOptions = page.getByTestId('var-hosts').locator('option');
-  await expect(hostOptions).toHaveText(['compute-1', 'compute-2', 'compute-3', 'compute-4']);
+  // (in Gnocchi's own order, as 1.7.1 listed them: the seed creates the hosts concurrently)
+  await expect(hostOptions).toHaveCount(4);
+  expect((await hostOptions.allTextContents()).sort()).toEqual(['compute-1', 'compute-2', 'compute-3', 'compute-4']);
   await expect(page.getByTestId('dashboard')).toHaveAttribute('data-variables', 'refreshed');
   await expect(page.getByTestId('variables-error')).toHaveCount(0);
   await page.getByTestId('dashboard').screenshot({ path: join(SCREENSHOTS, 'old-dashboard.png') });
