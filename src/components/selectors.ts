@@ -65,5 +65,11 @@ export const selectors = {
     /** Title of the collapsible sub-section; its button is "Expand section <title>". */
     idsAndDomains: 'Keystone ids and domains',
     moveSecrets: 'Move to secure storage',
+    /** Title of the collapsible CORS sub-section (browser access only). */
+    corsSection: 'CORS for this Grafana',
+    corsKeystone: 'Keystone [cors] lines',
+    corsGnocchi: 'Gnocchi [cors] lines',
+    copyCorsKeystone: 'Copy Keystone [cors] lines',
+    copyCorsGnocchi: 'Copy Gnocchi [cors] lines',
   },
 } as const;

@@ -2,6 +2,10 @@
  * The data source settings section, as Grafana's data source page: the plugin's ConfigEditor edits
  * DataSourceSettings; Save & test saves them, builds a new instance from the saved settings and
  * calls `testDatasource()`; a thrown error is shown as Grafana's `parseHealthCheckError` does.
+ * The result is shown as Grafana's DataSourceTestingStatus: `message` as the alert title,
+ * `details.message` as plain text (Grafana keeps no line breaks there) and `details.verboseMessage`
+ * in a collapsed <details> block with line breaks kept. The details sit right under the alert here,
+ * so that `save-test-result` holds the title only.
  */
 import React, { ComponentType, useCallback, useRef, useState } from 'react';
 import type { DataSourcePluginMeta } from '@grafana/data';
@@ -14,6 +18,8 @@ import { savedSettings, Settings } from './settings';
 export interface TestResult {
   status: string;
   message: string;
+  /** What Grafana reads of `TestDataSourceResponse.details`; each is shown with String(). */
+  details?: { message?: unknown; verboseMessage?: unknown };
 }
 
 export const TESTING: TestResult = { status: 'testing', message: 'Testing...' };
@@ -27,7 +33,10 @@ export function healthCheckError(e: unknown): TestResult {
 export async function healthCheck(ds: Pick<AnyDataSource, 'testDatasource'>): Promise<TestResult> {
   try {
     const result = await ds.testDatasource();
-    return { status: result.status, message: result.message };
+    const details = result.details as TestResult['details'];
+    return details
+      ? { status: result.status, message: result.message, details }
+      : { status: result.status, message: result.message };
   } catch (e) {
     return healthCheckError(e);
   }
@@ -72,6 +81,30 @@ function severity(status: string) {
   return status === 'success' ? 'success' : status === 'testing' ? 'info' : 'error';
 }
 
+const detailsStyle: React.CSSProperties = {
+  margin: '-8px 0 16px',
+  padding: '0 16px',
+  maxHeight: '50vh',
+  overflowY: 'auto',
+};
+
+/** Grafana's alert body: `details.message` as text, `details.verboseMessage` collapsed. */
+export function TestDetails({ details }: { details?: TestResult['details'] }) {
+  if (!details || (!details.message && !details.verboseMessage)) {
+    return null;
+  }
+  return (
+    <div data-testid="save-test-details" style={detailsStyle}>
+      {details.message ? <div data-testid="save-test-details-message">{String(details.message)}</div> : null}
+      {details.verboseMessage ? (
+        <details data-testid="save-test-details-verbose" style={{ whiteSpace: 'pre-wrap' }}>
+          {String(details.verboseMessage)}
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
 interface ConfigSectionProps {
   ConfigEditor?: ComponentType<any>;
   settings: Settings;
@@ -111,6 +144,7 @@ export function ConfigSection({
           <Alert severity={severity(result.status)} title={result.message} />
         </div>
       )}
+      {result && result.status !== 'testing' && <TestDetails details={result.details} />}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import type { SelectableValue } from '@grafana/data';
 
 import { selectors } from '../selectors';
 import { exposesSecret, switchAccess } from './access';
+import { CorsSection } from './CorsSection';
 import { authMode, isKeystone, isServer, SectionProps, TextField } from './fields';
 import { gnocchiUrlError, keystoneUrlError } from './validation';
 
@@ -110,6 +111,7 @@ export function ConnectionSection(props: SectionProps) {
           width={60}
         />
       )}
+      {!server && <CorsSection keystone={keystone} />}
       <ConfirmModal
         isOpen={confirming}
         title="Switch to browser access?"
