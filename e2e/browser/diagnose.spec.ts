@@ -17,6 +17,7 @@ import {
   ROOT,
   saveAndTest,
   saveTestResult,
+  SCREENSHOTS,
   seed,
   StackService,
   stopAllServices,
@@ -86,6 +87,10 @@ test('success: what was found, every step passed', async ({ page }) => {
     `Endpoint: ${seed.urls.gnocchi}, from Keystone's catalog (the public "metric" endpoint).`
   );
   expect(d.details.message).toMatch(/Keystone token expires at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in \d+/);
+  // what the page shows: the alert, what was found, and the steps (opened, as a user would)
+  await expect(page.getByTestId('save-test-details-message')).toContainText('Auth mode: Keystone password');
+  await page.getByTestId('save-test-details-verbose').evaluate((el) => ((el as HTMLDetailsElement).open = true));
+  await page.getByTestId('save-test-status').screenshot({ path: join(SCREENSHOTS, 'save-and-test-success.png') });
 });
 
 test('origin not allowed by Keystone: CORS, not unreachable, with the lines for this origin', async ({ page }) => {
@@ -110,6 +115,13 @@ test('origin not allowed by Keystone: CORS, not unreachable, with the lines for 
       `/etc/keystone/keystone.conf:\n\n[cors]\nallowed_origin = ${origin}\nexpose_headers = X-Subject-Token\n`
     );
     expect(d.details.message).toContain('Keystone reads [cors] only from its default config locations');
+    // what the page shows: the alert, its details, and the editor's lines for this origin with copy buttons
+    await expect(page.getByTestId('save-test-details-message')).toContainText(`allowed_origin = ${origin}`);
+    await page.getByRole('button', { name: 'Expand section CORS for this Grafana' }).click();
+    await expect(page.getByLabel('Keystone [cors] lines', { exact: true })).toHaveText(
+      `[cors]\nallowed_origin = ${origin}\nexpose_headers = X-Subject-Token`
+    );
+    await page.getByTestId('config-section').screenshot({ path: join(SCREENSHOTS, 'save-and-test-cors-lines.png') });
   } finally {
     await other.close();
   }

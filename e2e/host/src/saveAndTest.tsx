@@ -140,11 +140,13 @@ export function ConfigSection({
         </Button>
       </div>
       {result && (
-        <div data-testid="save-test-result" data-status={result.status}>
-          <Alert severity={severity(result.status)} title={result.message} />
+        <div data-testid="save-test-status">
+          <div data-testid="save-test-result" data-status={result.status}>
+            <Alert severity={severity(result.status)} title={result.message} />
+          </div>
+          {result.status !== 'testing' && <TestDetails details={result.details} />}
         </div>
       )}
-      {result && result.status !== 'testing' && <TestDetails details={result.details} />}
     </section>
   );
 }
