@@ -6,30 +6,15 @@
 import { AdHocVariableFilter, DataFrame, DataQueryRequest, dateTime } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { DataSource } from '../../src/datasource';
-import { fetchTransport } from '../../src/http/transport';
+import type { DataSource } from '../../src/datasource';
 import type { GnocchiQuery } from '../../src/types';
-import { fakeTemplateSrv } from '../../src/__mocks__/templateSrv';
-import { loadSeed, Seed } from './seed';
+import { loadSeed, Seed, stackDataSource } from './seed';
 
 let seed: Seed;
 let ds: DataSource;
 beforeAll(() => {
   seed = loadSeed();
-  ds = new DataSource(
-    {
-      id: 1,
-      uid: 'gnocchi',
-      type: 'gnocchixyz-gnocchi-datasource',
-      name: 'Gnocchi',
-      access: 'direct',
-      url: `${seed.urls.keystone}/v3`,
-      jsonData: { mode: 'keystone', username: 'grafana', password: 'grafana-secret', project: 'grafana-demo' },
-      meta: {} as any,
-      readOnly: false,
-    },
-    { transport: fetchTransport, templateSrv: fakeTemplateSrv({}) }
-  );
+  ds = stackDataSource(seed);
 });
 
 const panel = (resource_search = '', queryMode: GnocchiQuery['queryMode'] = 'resource_search'): GnocchiQuery => ({

@@ -7,12 +7,10 @@
 import { DataFrame, DataQueryRequest, dateTime } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { DataSource } from '../../src/datasource';
 import { fetchTransport, HttpRequest, Transport } from '../../src/http/transport';
 import { prepareQuery } from '../../src/annotations/support';
 import type { GnocchiAnnotationQuery, GnocchiQuery } from '../../src/types';
-import { fakeTemplateSrv } from '../../src/__mocks__/templateSrv';
-import { gnocchi, loadSeed, passwordToken, Seed } from './seed';
+import { gnocchi, loadSeed, passwordToken, Seed, stackDataSource } from './seed';
 
 const T0 = Date.UTC(2024, 0, 1);
 const H = 3_600_000;
@@ -29,20 +27,7 @@ function dataSource() {
     sent.push(req);
     return fetchTransport(req);
   };
-  return new DataSource(
-    {
-      id: 1,
-      uid: 'gnocchi',
-      type: 'gnocchixyz-gnocchi-datasource',
-      name: 'Gnocchi',
-      access: 'direct',
-      url: `${seed.urls.keystone}/v3`,
-      jsonData: { mode: 'keystone', username: 'grafana', password: 'grafana-secret', project: 'grafana-demo' },
-      meta: {} as any,
-      readOnly: false,
-    },
-    { transport, templateSrv: fakeTemplateSrv({ host: 'h1' }) }
-  );
+  return stackDataSource(seed, { transport, vars: { host: 'h1' } });
 }
 
 async function annotations(target: Partial<GnocchiAnnotationQuery>, fromMs = T0, toMs = T0 + 6 * H) {

@@ -5,32 +5,17 @@
 import { dateTime, DataQueryRequest, ScopedVars } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { DataSource } from '../../src/datasource';
-import { fetchTransport } from '../../src/http/transport';
+import type { DataSource } from '../../src/datasource';
 import { migrateVariableQuery } from '../../src/migrations/variableQuery';
 import { GnocchiVariableSupport } from '../../src/variables/support';
 import type { GnocchiVariableQuery } from '../../src/types';
-import { fakeTemplateSrv } from '../../src/__mocks__/templateSrv';
-import { loadSeed, Seed } from './seed';
+import { loadSeed, Seed, stackDataSource } from './seed';
 
 let seed: Seed;
 let ds: DataSource;
 beforeAll(() => {
   seed = loadSeed();
-  ds = new DataSource(
-    {
-      id: 1,
-      uid: 'gnocchi',
-      type: 'gnocchixyz-gnocchi-datasource',
-      name: 'Gnocchi',
-      access: 'direct',
-      url: `${seed.urls.keystone}/v3`,
-      jsonData: { mode: 'keystone', username: 'grafana', password: 'grafana-secret', project: 'grafana-demo' },
-      meta: {} as any,
-      readOnly: false,
-    },
-    { transport: fetchTransport, templateSrv: fakeTemplateSrv({ host: ['compute-1', 'compute-2'] }) }
-  );
+  ds = stackDataSource(seed, { vars: { host: ['compute-1', 'compute-2'] } });
 });
 
 async function values(target: string | GnocchiVariableQuery, scopedVars: ScopedVars = {}) {
