@@ -20,6 +20,7 @@ import {
   SCREENSHOTS,
   seed,
   StackService,
+  restoreStackConfig,
   stopAllServices,
 } from './helpers';
 
@@ -243,10 +244,4 @@ test.afterEach(async () => {
   await stopAllServices();
 });
 
-test.afterAll(async () => {
-  await stopAllServices();
-  // keystone.sh / gnocchi-api.sh rewrote the shared config files with their overrides: write the
-  // stack's own config back (the running services read it at start only)
-  const { spawnSync } = await import('node:child_process');
-  spawnSync('bash', [join(ROOT, 'stack/lib/write-config.sh'), 'all'], { stdio: 'ignore' });
-});
+test.afterAll(restoreStackConfig);

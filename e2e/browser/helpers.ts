@@ -201,6 +201,17 @@ export async function stopAllServices() {
   await Promise.all([...running].map((s) => s.stop()));
 }
 
+/**
+ * After a spec whose StackServices ran keystone.sh / gnocchi-api.sh with overrides (port,
+ * expose_headers): those rewrote the shared config files, so write the stack's own config back (the
+ * running services read it at start only).
+ */
+export async function restoreStackConfig() {
+  await stopAllServices();
+  const { spawnSync } = await import('node:child_process');
+  spawnSync('bash', [join(ROOT, 'stack/lib/write-config.sh'), 'all'], { stdio: 'ignore' });
+}
+
 // last resort if the worker exits while a service runs: SIGKILL its process group
 process.on('exit', () => {
   for (const s of running) {

@@ -19,6 +19,7 @@ import {
   saveTestResult,
   SCREENSHOTS,
   StackService,
+  restoreStackConfig,
   stopAllServices,
 } from './helpers';
 
@@ -142,10 +143,4 @@ test.afterEach(async () => {
   await stopAllServices();
 });
 
-test.afterAll(async () => {
-  await stopAllServices();
-  // keystone.sh / gnocchi-api.sh rewrote the shared config files with their overrides (port,
-  // expose_headers): write the stack's own config back (the running services read it at start only)
-  const { spawnSync } = await import('node:child_process');
-  spawnSync('bash', [join(ROOT, 'stack/lib/write-config.sh'), 'all'], { stdio: 'ignore' });
-});
+test.afterAll(restoreStackConfig);

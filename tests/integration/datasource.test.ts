@@ -6,57 +6,31 @@
 import { DataFrame, DataQueryRequest, DataQueryResponse, dateTime, FieldType } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { DataSource } from '../../src/datasource';
-import { fetchTransport, HttpRequest, Transport } from '../../src/http/transport';
-import { GnocchiOptions, GnocchiQuery } from '../../src/types';
-import { fakeTemplateSrv } from '../../src/__mocks__/templateSrv';
-import { loadSeed, Seed, seedValue } from './seed';
+import type { DataSource } from '../../src/datasource';
+import { fetchTransport } from '../../src/http/transport';
+import type { GnocchiOptions, GnocchiQuery } from '../../src/types';
+import { recorder } from '../../src/__mocks__/transport';
+import { loadSeed, passwordSettings, Seed, seedValue, stackDataSource } from './seed';
 
 let seed: Seed;
 beforeAll(() => {
   seed = loadSeed();
 });
 
-function counting(inner: Transport = fetchTransport) {
-  const sent: HttpRequest[] = [];
-  const transport: Transport = (req) => {
-    sent.push(req);
-    return inner(req);
-  };
-  return {
-    transport,
-    sent,
-    count: (service: string) => sent.filter((r) => r.service === service).length,
-  };
-}
-
+/** The plugin on this stack as the grafana user, recording every request it sends. */
 function dataSource(
   jsonData: Partial<GnocchiOptions> = {},
   vars: Record<string, string | string[]> = {},
   url?: string
 ) {
-  const c = counting();
-  const ds = new DataSource(
-    {
-      id: 1,
-      uid: 'gnocchi',
-      type: 'gnocchixyz-gnocchi-datasource',
-      name: 'Gnocchi',
-      access: 'direct',
-      url: url ?? `${seed.urls.keystone}/v3`,
-      jsonData: {
-        mode: 'keystone',
-        username: 'grafana',
-        password: 'grafana-secret',
-        project: 'grafana-demo',
-        ...jsonData,
-      },
-      meta: {} as any,
-      readOnly: false,
-    },
-    { transport: c.transport, templateSrv: fakeTemplateSrv(vars) }
-  );
-  return { ds, ...c };
+  const r = recorder((req) => fetchTransport(req));
+  const ds = stackDataSource(seed, {
+    jsonData: { ...passwordSettings(seed), ...jsonData },
+    vars,
+    url,
+    transport: r.transport,
+  });
+  return { ds, sent: r.requests, count: r.count };
 }
 
 function request(

@@ -6,12 +6,12 @@
 import { DataFrame, DataQueryRequest, dateTime, FieldType } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { DataSource } from '../../src/datasource';
-import { fetchTransport, HttpRequest, Transport } from '../../src/http/transport';
+import type { DataSource } from '../../src/datasource';
+import { fetchTransport } from '../../src/http/transport';
 import type { GnocchiQuery } from '../../src/types';
-import { fakeTemplateSrv } from '../../src/__mocks__/templateSrv';
+import { recorder } from '../../src/__mocks__/transport';
 import { Dashboard, loadDashboard, panelsOf, resolveSeed, variableValues } from './dashboards';
-import { loadSeed, Seed, SeedResource, seedValue } from './seed';
+import { loadSeed, passwordSettings, Seed, SeedResource, seedValue, stackDataSource } from './seed';
 
 let seed: Seed;
 beforeAll(() => {
@@ -19,28 +19,15 @@ beforeAll(() => {
 });
 
 function dataSource(vars: Record<string, string | string[]>) {
-  const sent: HttpRequest[] = [];
-  const transport: Transport = (req) => {
-    sent.push(req);
-    return fetchTransport(req);
-  };
-  const u = seed.users.grafana;
-  const ds = new DataSource(
-    {
-      id: 1,
-      uid: 'gnocchi',
-      type: 'gnocchixyz-gnocchi-datasource',
-      name: 'Gnocchi',
-      access: 'direct',
-      // a 1.x definition: the URL is Keystone's, without /v3; `domain` scopes user and project
-      url: seed.urls.keystone,
-      jsonData: { mode: 'keystone', username: u.name, password: u.password, project: u.project, domain: 'default' },
-      meta: {} as never,
-      readOnly: false,
-    },
-    { transport, templateSrv: fakeTemplateSrv(vars) }
-  );
-  return { ds, gnocchiRequests: () => sent.filter((r) => r.service === 'Gnocchi').length };
+  const r = recorder((req) => fetchTransport(req));
+  // a 1.x definition: the URL is Keystone's, without /v3; `domain` scopes user and project
+  const ds = stackDataSource(seed, {
+    url: seed.urls.keystone,
+    jsonData: { ...passwordSettings(seed), domain: 'default' },
+    vars,
+    transport: r.transport,
+  });
+  return { ds, gnocchiRequests: () => r.count('Gnocchi') };
 }
 
 async function runPanel(ds: DataSource, targets: GnocchiQuery[], range?: [number, number]) {

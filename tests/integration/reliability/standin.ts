@@ -6,13 +6,13 @@
  * Every server started here is registered; `closeAll()` (in each file's afterAll) destroys open
  * sockets (silent servers keep them) and closes the servers.
  */
-import { DataQueryRequest, DataQueryResponse, DataSourceInstanceSettings, dateTime } from '@grafana/data';
+import { DataQueryRequest, DataQueryResponse, dateTime } from '@grafana/data';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import { lastValueFrom } from 'rxjs';
 
-import { fakeTemplateSrv } from '../../../src/__mocks__/templateSrv';
-import { DataSource } from '../../../src/datasource';
+import { createDatasource } from '../../../src/__mocks__/datasource';
+import type { DataSource } from '../../../src/datasource';
 import { RequestError } from '../../../src/http/errors';
 import { fetchTransport, HttpRequest, Transport } from '../../../src/http/transport';
 import type { GnocchiOptions, GnocchiQuery } from '../../../src/types';
@@ -201,18 +201,7 @@ export function dataSource(o: {
     }
     return res;
   };
-  const settings = {
-    id: 7,
-    uid: 'reliability',
-    type: 'gnocchixyz-gnocchi-datasource',
-    name: 'Gnocchi',
-    access: o.access ?? 'direct',
-    url: o.url,
-    jsonData: o.jsonData,
-    meta: {} as DataSourceInstanceSettings['meta'],
-    readOnly: false,
-  } as DataSourceInstanceSettings<GnocchiOptions>;
-  const ds = new DataSource(settings, { transport, templateSrv: fakeTemplateSrv({}), now: o.now });
+  const ds = createDatasource({ url: o.url, access: o.access, jsonData: o.jsonData, transport, now: o.now });
   return { ds, sent, tokens, count: (s) => sent.filter((r) => r.service === s).length };
 }
 
