@@ -1,4 +1,5 @@
-import { buildQueryString, ClientSettings, GnocchiClient, PAGE_LIMIT } from './client';
+import { ClientSettings, GnocchiClient, PAGE_LIMIT } from './client';
+import { buildQueryString } from './http/queryString';
 import { RequestError } from './http/errors';
 import { HttpRequest, HttpResponse, Transport } from './http/transport';
 

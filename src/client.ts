@@ -6,42 +6,24 @@
  * Settings are checked before any request (auth/connection.ts); redirects are reported, never
  * followed; and nothing thrown out of this class carries a secret the client holds.
  */
-import { ClientSettings, Connection, isKeystoneMode, resolveConnection } from './auth/connection';
+import { ClientDescription, ClientSettings, Connection, isKeystoneMode, resolveConnection } from './auth/connection';
 import { findGnocchiEndpoint, keystoneAuthBody, TokenCache } from './auth/keystone';
 import type { CachedToken } from './auth/tokenCache';
 import { localTimes, readTokenResponse } from './auth/tokenResponse';
 import { gnocchiResponseError, gnocchiUrlProblem, staticTokenRefused, unauthorizedHint } from './http/gnocchiErrors';
 import { configError, redirectError, RequestError, Service } from './http/errors';
 import { Redactor } from './http/redact';
+import { buildQueryString, Params } from './http/queryString';
 import { HttpRequest, HttpResponse, Transport } from './http/transport';
 import { parseGnocchiJson } from './gnocchi/json';
-import type { AuthMode } from './types';
+import type { AuthMode, GnocchiOptions } from './types';
 
 export type { ClientSettings } from './auth/connection';
-
-export type Params = Record<string, string | number | boolean | undefined | null | Array<string | number>>;
 
 export interface RequestOptions {
   params?: Params;
   body?: unknown;
   signal?: AbortSignal;
-}
-
-export function buildQueryString(params?: Params): string {
-  if (!params) {
-    return '';
-  }
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(params)) {
-    if (v === undefined || v === null || v === '') {
-      continue;
-    }
-    const values = Array.isArray(v) ? v : [v];
-    for (const one of values) {
-      parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(one))}`);
-    }
-  }
-  return parts.length ? '?' + parts.join('&') : '';
 }
 
 export const PAGE_LIMIT = 1000;
@@ -80,6 +62,24 @@ export class GnocchiClient {
     return (
       this.conn.problem && this.redactor.error(this.conn.problem, this.conn.problem.service, this.conn.problem.url)
     );
+  }
+
+  /** What the client is configured with, for Save & test's report (no secret). */
+  describe(): ClientDescription {
+    const jd = this.settings.jsonData;
+    const expiresAt = this.tokens.expiresAt;
+    return {
+      server: this.settings.access === 'proxy',
+      endpointSetting: (jd.endpoint ?? '').trim() || undefined,
+      interface: jd.interface ?? 'public',
+      region: jd.region || undefined,
+      tokenExpiresAt: typeof expiresAt === 'number' && Number.isFinite(expiresAt) ? expiresAt : undefined,
+    };
+  }
+
+  /** Save & test's own Keystone checks in browser mode go through the same transport and settings. */
+  diagnosisAccess(): { transport: Transport; jsonData: GnocchiOptions } {
+    return { transport: this.transport, jsonData: this.settings.jsonData };
   }
 
   private get isKeystone(): boolean {

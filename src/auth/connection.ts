@@ -214,3 +214,14 @@ export function resolveConnection(s: ClientSettings): Connection {
   c.problem = problems[0];
   return c;
 }
+
+/** What a client is configured with, for Save & test's report (no secret). */
+export interface ClientDescription {
+  server: boolean;
+  /** The Gnocchi URL setting, when set (then the catalog is not used). */
+  endpointSetting?: string;
+  interface: string;
+  region?: string;
+  /** When the current Keystone token expires (epoch ms, the client's clock), if there is one. */
+  tokenExpiresAt?: number;
+}

@@ -42,6 +42,11 @@ export class TokenCache {
     return t.expiresAt - Math.min(120_000, lifetime / 4);
   }
 
+  /** When the current token expires (epoch ms, this cache's clock), if there is one. */
+  get expiresAt(): number | undefined {
+    return this.current?.expiresAt;
+  }
+
   get(): Promise<CachedToken> {
     const t = this.current;
     const now = this.now();

@@ -2,15 +2,15 @@
  * What the steps of Save & test share: the client, how it is reached (browser or server access),
  * the probe and origin, the report being built; and how found facts are worded.
  */
+import type { ClientDescription } from '../auth/connection';
 import type { GnocchiClient } from '../client';
 import { messageOf } from '../http/errors';
 import type { AuthMode } from '../types';
-import { ClientView, tokenExpiresAt } from './clientView';
 import type { Probe, Report } from './steps';
 
 export interface Context {
   client: GnocchiClient;
-  view: ClientView;
+  view: ClientDescription;
   browser: boolean;
   probe: Probe;
   origin?: string;
@@ -30,7 +30,7 @@ export function modeLabel(mode: AuthMode): string {
   return MODE_LABELS[mode] ?? String(mode);
 }
 
-export function endpointSource(view: ClientView, gnocchiUrl: string): string {
+export function endpointSource(view: ClientDescription, gnocchiUrl: string): string {
   if (view.endpointSetting) {
     return `${gnocchiUrl}, from the Gnocchi URL setting (Keystone's catalog is not used)`;
   }
@@ -39,7 +39,7 @@ export function endpointSource(view: ClientView, gnocchiUrl: string): string {
 }
 
 export function expiry(ctx: Context): string | undefined {
-  const at = tokenExpiresAt(ctx.client);
+  const at = ctx.client.describe().tokenExpiresAt;
   if (at === undefined) {
     return undefined;
   }

@@ -13,7 +13,6 @@
 import type { GnocchiClient } from '../client';
 import { isKeystoneMode } from '../auth/connection';
 import { RequestError } from '../http/errors';
-import { viewOf } from './clientView';
 import { Context, endpointSource, expiry, keystoneBase, modeLabel, said, serverHint } from './context';
 import { gnocchiSteps } from './gnocchiSteps';
 import { hiddenCauses, knownCause } from './keystoneCauses';
@@ -30,7 +29,7 @@ export interface DiagnoseDeps {
 }
 
 export async function diagnose(client: GnocchiClient, deps: DiagnoseDeps = {}): Promise<Diagnosis> {
-  const view = viewOf(client);
+  const view = client.describe();
   const ctx: Context = {
     client,
     view,

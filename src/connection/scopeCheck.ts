@@ -5,8 +5,8 @@
  * or no role on it; the projects the user has a role on are listed). Refused too → the user and
  * password are (wrong password, unknown user or user domain, disabled user).
  */
+import type { Transport } from '../http/transport';
 import { keystoneAuthBody } from '../auth/keystone';
-import { internalsOf } from './clientView';
 import { Context, keystoneBase } from './context';
 
 export interface ScopeVerdict {
@@ -17,7 +17,7 @@ export interface ScopeVerdict {
 const TIMEOUT_MS = 10_000;
 
 export async function scopeCheck(ctx: Context): Promise<ScopeVerdict | undefined> {
-  const { transport, jsonData } = internalsOf(ctx.client);
+  const { transport, jsonData } = ctx.client.diagnosisAccess();
   const base = keystoneBase(ctx);
   if (!ctx.browser || ctx.client.mode !== 'keystone' || !transport || !jsonData?.password || !base) {
     return undefined;
@@ -70,7 +70,7 @@ export async function scopeCheck(ctx: Context): Promise<ScopeVerdict | undefined
 
 /** " Projects this user has a role on: a, b." (GET /v3/auth/projects), or '' when unknown. */
 async function projectsOf(
-  transport: NonNullable<ReturnType<typeof internalsOf>['transport']>,
+  transport: Transport,
   base: string,
   token: string,
   headers: Record<string, string>

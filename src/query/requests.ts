@@ -3,7 +3,7 @@
  * Requests per panel: 1 in every mode, 2 in `resource_search` when the metric name is a regex
  * (one search to find the matching metric names, then one /v1/aggregates call for all resources).
  */
-import { buildQueryString, Params } from '../client';
+import { buildQueryString, Params } from '../http/queryString';
 import { ParsedFilter, parseFilter } from '../gnocchi/filter';
 import { pathSegment } from '../gnocchi/path';
 import { toGnocchiTime } from '../gnocchi/time';
