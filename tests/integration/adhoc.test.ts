@@ -8,7 +8,8 @@ import { lastValueFrom } from 'rxjs';
 
 import type { DataSource } from '../../src/datasource';
 import type { GnocchiQuery } from '../../src/types';
-import { loadSeed, Seed, stackDataSource } from './seed';
+import { loadSeed, Seed } from './seed';
+import { stackDataSource } from './stackDataSource';
 
 let seed: Seed;
 let ds: DataSource;

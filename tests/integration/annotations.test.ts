@@ -10,7 +10,8 @@ import { lastValueFrom } from 'rxjs';
 import { fetchTransport, HttpRequest, Transport } from '../../src/http/transport';
 import { prepareQuery } from '../../src/annotations/support';
 import type { GnocchiAnnotationQuery, GnocchiQuery } from '../../src/types';
-import { gnocchi, loadSeed, passwordToken, Seed, stackDataSource } from './seed';
+import { gnocchi, loadSeed, passwordToken, Seed } from './seed';
+import { stackDataSource } from './stackDataSource';
 
 const T0 = Date.UTC(2024, 0, 1);
 const H = 3_600_000;

@@ -10,7 +10,8 @@ import type { DataSource } from '../../src/datasource';
 import { fetchTransport } from '../../src/http/transport';
 import type { GnocchiOptions, GnocchiQuery } from '../../src/types';
 import { recorder } from '../../src/__mocks__/transport';
-import { loadSeed, passwordSettings, Seed, seedValue, stackDataSource } from './seed';
+import { loadSeed, Seed, seedValue } from './seed';
+import { passwordSettings, stackDataSource } from './stackDataSource';
 
 let seed: Seed;
 beforeAll(() => {

@@ -11,7 +11,8 @@ import { fetchTransport } from '../../src/http/transport';
 import type { GnocchiQuery } from '../../src/types';
 import { recorder } from '../../src/__mocks__/transport';
 import { Dashboard, loadDashboard, panelsOf, resolveSeed, variableValues } from './dashboards';
-import { loadSeed, passwordSettings, Seed, SeedResource, seedValue, stackDataSource } from './seed';
+import { loadSeed, Seed, SeedResource, seedValue } from './seed';
+import { passwordSettings, stackDataSource } from './stackDataSource';
 
 let seed: Seed;
 beforeAll(() => {

@@ -5,10 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { createDatasource } from '../../src/__mocks__/datasource';
-import { fetchTransport, Transport } from '../../src/http/transport';
-import type { GnocchiOptions } from '../../src/types';
-
 export interface SeedResource {
   id: string;
   index: number;
@@ -115,23 +111,4 @@ export async function preflight(url: string, origin: string, method: string, req
   });
   await res.arrayBuffer();
   return res;
-}
-
-/** Keystone password settings (browser access) of a seeded user. */
-export function passwordSettings(seed: Seed, user = 'grafana'): GnocchiOptions {
-  const u = seed.users[user];
-  return { mode: 'keystone', username: u.name, password: u.password, project: u.project };
-}
-
-/** The plugin's DataSource on this stack: a seeded user's password settings, Node's fetch, fixed variables. */
-export function stackDataSource(
-  seed: Seed,
-  o: { jsonData?: GnocchiOptions; url?: string; transport?: Transport; vars?: Record<string, string | string[]> } = {}
-) {
-  return createDatasource({
-    url: o.url ?? keystoneV3(seed),
-    jsonData: o.jsonData ?? passwordSettings(seed),
-    transport: o.transport ?? fetchTransport,
-    vars: o.vars,
-  });
 }

@@ -9,7 +9,8 @@ import type { DataSource } from '../../src/datasource';
 import { migrateVariableQuery } from '../../src/migrations/variableQuery';
 import { GnocchiVariableSupport } from '../../src/variables/support';
 import type { GnocchiVariableQuery } from '../../src/types';
-import { loadSeed, Seed, stackDataSource } from './seed';
+import { loadSeed, Seed } from './seed';
+import { stackDataSource } from './stackDataSource';
 
 let seed: Seed;
 let ds: DataSource;
