@@ -75,7 +75,10 @@ describe.each(files)('provisioned dashboard %s', (file) => {
   });
 
   it.each(panels.map((p) => p.title))('panel "%s": no error, data for every target', async (title) => {
-    const panel = panels.find((p) => p.title === title)! as unknown as { targets: GnocchiQuery[]; datasource: { uid: string } };
+    const panel = panels.find((p) => p.title === title)! as unknown as {
+      targets: GnocchiQuery[];
+      datasource: { uid: string };
+    };
     const ds = dataSource(panel.datasource.uid, vars);
     const end = seed.measures.end_unix * 1000;
     const from = dateTime(end - 6 * 3_600_000);
