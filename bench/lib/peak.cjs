@@ -30,7 +30,9 @@ if (require.main === module) {
     console.log('@@before');
     const result = await run();
     const after = process.memoryUsage();
-    console.log(JSON.stringify({ before, after, maxRssKb: process.resourceUsage().maxRSS, n: result.length }));
+    console.log(
+      '@@result ' + JSON.stringify({ before, after, maxRssKb: process.resourceUsage().maxRSS, n: result.length })
+    );
   })().catch((e) => {
     console.error(e.stack || String(e));
     process.exit(1);
@@ -49,10 +51,17 @@ if (require.main === module) {
             );
             return;
           }
+          // V8's --trace-gc lines interleave with ours, also after the result: find it by its marker
           const lines = stdout.trim().split('\n');
-          const last = JSON.parse(lines.pop());
+          const resultLine = lines.findIndex((l) => l.includes('@@result '));
+          if (resultLine < 0) {
+            reject(new Error(`bench: peak memory (${job.mode}) printed no result`));
+            return;
+          }
+          const text = lines[resultLine];
+          const last = JSON.parse(text.slice(text.indexOf('@@result ') + '@@result '.length));
           let peak = last.after.heapUsed;
-          for (const line of lines.slice(lines.indexOf('@@before') + 1)) {
+          for (const line of lines.slice(lines.indexOf('@@before') + 1, resultLine)) {
             const m = GC_LINE.exec(line);
             if (m) {
               peak = Math.max(peak, Number(m[1]) * MB);
