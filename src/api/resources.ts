@@ -7,7 +7,7 @@
  */
 import type { GnocchiClient } from '../client';
 import { pathSegment } from '../gnocchi/path';
-import type { GnocchiArchivePolicy, GnocchiResource } from '../types';
+import type { GnocchiArchivePolicy, GnocchiMetric, GnocchiResource } from '../types';
 
 /** Attributes every resource has (Gnocchi's `generic` type). */
 export const GENERIC_ATTRIBUTES = [
@@ -121,6 +121,41 @@ export class LookupApi {
       );
       const values = resources.map((r) => r[attribute]).filter((v) => v !== null && v !== undefined);
       return sorted(values.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))));
+    });
+  }
+
+  /** The archive policy of the metrics named `metric` (read from one of them; undefined when none). */
+  metricPolicy(metric: string): Promise<GnocchiArchivePolicy | undefined> {
+    if (!metric.trim()) {
+      return Promise.resolve(undefined);
+    }
+    return this.memo(`policy:${metric}`, async () => {
+      const [first] = asList<GnocchiMetric>(
+        await this.client.request('GET', '/v1/metric', { params: { name: metric, limit: 1 } }),
+        'metric'
+      );
+      if (first?.archive_policy) {
+        return first.archive_policy;
+      }
+      const name = first?.archive_policy_name;
+      return name ? (await this.archivePolicies()).find((p) => p.name === name) : undefined;
+    });
+  }
+
+  /** Metric names of the resources of a type matching a string filter (the whole type when blank). */
+  matchingMetricNames(type: string, filter: string): Promise<string[]> {
+    if (!type.trim() || !filter.trim()) {
+      return this.metricNames(type);
+    }
+    return this.memo(`metrics:${type}:${filter}`, async () => {
+      // Without a body, Gnocchi reads the string filter of the `filter` parameter.
+      const resources = asList<GnocchiResource>(
+        await this.client.request('POST', `/v1/search/resource/${pathSegment(type, 'resource type')}`, {
+          params: { limit: LOOKUP_PAGE, attrs: ['id', 'metrics'], filter },
+        }),
+        'metric name'
+      );
+      return sorted(resources.flatMap((r) => Object.keys(r.metrics ?? {})));
     });
   }
 }
