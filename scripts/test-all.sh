@@ -1,6 +1,6 @@
 #!/bin/bash
 # Every test, from a fresh clone: packages (incl. Chromium), npm ci, typecheck, lint, unit tests,
-# build, then the integration tests, the browser tests and the benchmark against the real stack (started here if it
+# build, levitate (the @grafana/* API the plugin uses exists in 12.3.0), then the integration tests, the browser tests and the benchmark against the real stack (started here if it
 # is not running, and stopped again if this script started it).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -12,6 +12,7 @@ step "typecheck";         npm run -s typecheck; step_done
 step "lint";              npm run -s lint;      step_done
 step "unit tests";        npm run -s test:ci;   step_done
 step "build";             npm run -s build;     step_done
+step "levitate: API used by the plugin exists in @grafana/* 12.3.0"; npm run -s levitate; step_done
 
 step "real stack (Keystone + Gnocchi + PostgreSQL)"
 STARTED_STACK=0
