@@ -2,15 +2,21 @@
  * The playground / e2e host server: a static server bound to 127.0.0.1 (plain Node, no deps).
  *
  *   /                          the host page (index.html)
- *   /host/*                    the host bundle (e2e/host/dist, built by e2e/host/build.mjs)
+ *   /host/<tree>/*             the host bundle built against host dependency tree <tree>
+ *                              (e2e/host/dist/<tree>, built by e2e/host/build.mjs)
  *   /dist/*                    the BUILT plugin (repository dist/, `npm run build`)
  *   /fixtures/*                broken plugin modules the host is tested with
  *   /public/build/img/icons/*  @grafana/ui's icons, where Grafana serves them
  *   /playground-defaults.json  default settings and query, from $STACK_STATE/seed.json
  *   /api/*                     404: there is no Grafana API (local backendSrv calls fail like an unknown route)
  *
- * Usage: node e2e/host/server.mjs   (HOST_PORT, default 3000; STACK_STATE, default /tmp/gnocchi-ds-stack)
- * As a module: `startHostServer({ port })` → { url, close() }.
+ * The page loads the bundle of one tree: the `deps` URL parameter (`/?deps=grafana-13`), else the
+ * `host-deps` cookie (a Playwright project can set it), else the server's default (`deps` option,
+ * HOST_DEPS, grafana-13). index.html's `/host/host.js` and `13.2.2` are replaced with that tree's
+ * bundle path and its @grafana/runtime version (the boot data's build info).
+ *
+ * Usage: node e2e/host/server.mjs   (HOST_PORT, default 3000; HOST_DEPS; STACK_STATE, default /tmp/gnocchi-ds-stack)
+ * As a module: `startHostServer({ port, deps })` → { url, close() }.
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -32,6 +38,9 @@ const TYPES = {
   '.css': 'text/css',
   '.md': 'text/markdown; charset=utf-8',
 };
+
+export const DEFAULT_DEPS = 'grafana-13';
+const TREE_NAME = /^[\w.-]+$/;
 
 const MOUNTS = [
   ['/host/', join(HERE, 'dist')],
@@ -87,14 +96,50 @@ function send(res, status, body, type = 'text/plain; charset=utf-8') {
   res.end(body);
 }
 
-async function handle(req, res) {
+/** The tree a page request asks for: `deps` parameter, `host-deps` cookie, else the default. */
+export function requestedTree(url, cookieHeader, fallback) {
+  const cookie = /(?:^|;\s*)host-deps=([^;]+)/.exec(cookieHeader ?? '')?.[1];
+  const tree = url.searchParams.get('deps') || (cookie && decodeURIComponent(cookie)) || fallback;
+  return TREE_NAME.test(tree) ? tree : undefined;
+}
+
+/** The @grafana/runtime version of a tree (what the boot data says Grafana is). */
+function grafanaVersion(tree) {
+  try {
+    return JSON.parse(readFileSync(join(HERE, 'deps', tree, 'node_modules/@grafana/runtime/package.json'), 'utf8'))
+      .version;
+  } catch {
+    return undefined;
+  }
+}
+
+async function indexPage(tree) {
+  if (!existsSync(join(HERE, 'dist', tree, 'host.js'))) {
+    return undefined;
+  }
+  const version = grafanaVersion(tree) ?? '13.2.2';
+  return (await readFile(join(HERE, 'index.html'), 'utf8'))
+    .replace('/host/host.js', `/host/${tree}/host.js`)
+    .replace(/version: '[^']*'/, `version: '${version}'`);
+}
+
+async function handle(req, res, deps) {
   const url = new URL(req.url, 'http://host');
   const path = decodeURIComponent(url.pathname);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(res, 405, 'method not allowed');
   }
   if (path === '/' || path === '/index.html') {
-    return send(res, 200, await readFile(join(HERE, 'index.html')), TYPES['.html']);
+    const tree = requestedTree(url, req.headers.cookie, deps);
+    const page = tree && (await indexPage(tree));
+    if (!page) {
+      return send(
+        res,
+        404,
+        `no host bundle for dependency tree "${tree ?? '(invalid name)'}": run \`HOST_DEPS=${tree ?? '<tree>'} node e2e/host/build.mjs\``
+      );
+    }
+    return send(res, 200, page, TYPES['.html']);
   }
   if (path === '/playground-defaults.json') {
     return send(res, 200, JSON.stringify(playgroundDefaults()), TYPES['.json']);
@@ -128,10 +173,14 @@ async function handle(req, res) {
   return send(res, 404, `not found: ${path}`);
 }
 
-export function startHostServer({ port = Number(process.env.HOST_PORT || 3000), host = '127.0.0.1' } = {}) {
+export function startHostServer({
+  port = Number(process.env.HOST_PORT || 3000),
+  host = '127.0.0.1',
+  deps = process.env.HOST_DEPS?.split(',')[0] || DEFAULT_DEPS,
+} = {}) {
   return new Promise((resolvePromise, reject) => {
     const server = createServer((req, res) => {
-      handle(req, res).catch((e) => send(res, 500, String(e?.stack ?? e)));
+      handle(req, res, deps).catch((e) => send(res, 500, String(e?.stack ?? e)));
     });
     server.on('error', reject);
     server.listen(port, host, () => {
@@ -149,8 +198,9 @@ export function startHostServer({ port = Number(process.env.HOST_PORT || 3000), 
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (!existsSync(join(HERE, 'dist/host.js'))) {
-    console.error('e2e/host/dist/host.js is missing: run `node e2e/host/build.mjs` first');
+  const deps = process.env.HOST_DEPS?.split(',')[0] || DEFAULT_DEPS;
+  if (!existsSync(join(HERE, 'dist', deps, 'host.js'))) {
+    console.error(`e2e/host/dist/${deps}/host.js is missing: run \`HOST_DEPS=${deps} node e2e/host/build.mjs\` first`);
     process.exit(1);
   }
   if (!existsSync(join(ROOT, 'dist/module.js'))) {
@@ -158,7 +208,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   }
   const server = await startHostServer();
-  console.log(`Playground: ${server.url}/  (serving dist/module.js; Ctrl-C to stop)`);
+  console.log(`Playground: ${server.url}/  (serving dist/module.js, host on ${deps}; Ctrl-C to stop)`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
