@@ -34,6 +34,12 @@ describe('measuresToFrame', () => {
     expect(value.config.unit).toBe('ns');
   });
 
+  it('marks the labelled value field filterable (Explore: filter for / filter out)', () => {
+    const [, value] = measuresToFrame([['2024-01-01T10:00:00+00:00', 60, 1]], opts).fields;
+    expect(value.config.filterable).toBe(true);
+    expect(value.labels).toEqual({ host: 'compute-1' });
+  });
+
   it('handles an empty list', () => {
     const frame = measuresToFrame([], opts);
     expect(frame.length).toBe(0);

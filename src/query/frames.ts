@@ -21,7 +21,12 @@ export interface FrameOptions extends ColumnsOptions {
 /** Measures → one frame with `Time` and `Value` fields. */
 export function measuresToFrame(measures: Measure[], opts: FrameOptions): DataFrame {
   const { times, values } = measuresToColumns(measures, opts);
-  const valueConfig: { displayNameFromDS: string; unit?: string } = { displayNameFromDS: opts.name };
+  // `filterable`: Explore offers "filter for / filter out" on the series' labels (resource attributes),
+  // which `modifyQuery` turns into search clauses.
+  const valueConfig: { displayNameFromDS: string; unit?: string; filterable: boolean } = {
+    displayNameFromDS: opts.name,
+    filterable: true,
+  };
   if (opts.unit) {
     valueConfig.unit = opts.unit;
   }
