@@ -158,4 +158,38 @@ export class LookupApi {
       return sorted(resources.flatMap((r) => Object.keys(r.metrics ?? {})));
     });
   }
+
+  /** Is the archive policy of the metrics named `name` known (no request needed)? */
+  knowsMetricPolicy(name: string): boolean {
+    return this.cache.has(`policy:${name}`);
+  }
+
+  /** The archive policy of one metric by id (`GET /v1/metric/<id>`). */
+  metricPolicyById(id: string): Promise<GnocchiArchivePolicy | undefined> {
+    return this.memo(`policy-id:${id}`, async () => {
+      const doc = await this.client.request<GnocchiMetric>('GET', `/v1/metric/${pathSegment(id, 'metric id')}`);
+      return doc?.archive_policy;
+    });
+  }
+
+  /**
+   * The archive policies of every metric of one resource (`GET /v1/resource/<type>/<id>/metric`), by
+   * name; they also answer `metricPolicy` for those names (a regex panel learns all its names at once).
+   */
+  resourceMetricPolicies(type: string, id: string): Promise<Record<string, GnocchiArchivePolicy>> {
+    return this.memo(`policy-resource:${type}:${id}`, async () => {
+      const path = `/v1/resource/${pathSegment(type, 'resource type')}/${pathSegment(id, 'resource id')}/metric`;
+      const metrics = asList<GnocchiMetric>(await this.client.request('GET', path), 'metric');
+      const out: Record<string, GnocchiArchivePolicy> = {};
+      for (const m of metrics) {
+        if (m?.name && m.archive_policy) {
+          out[m.name] = m.archive_policy;
+          if (!this.knowsMetricPolicy(m.name)) {
+            this.cache.set(`policy:${m.name}`, Promise.resolve(m.archive_policy));
+          }
+        }
+      }
+      return out;
+    });
+  }
 }
