@@ -13,7 +13,13 @@ module.exports = {
   // @grafana/ui 13 pulls ESM-only packages (d3-interpolate's .mjs main, @react-hookz/web,
   // @ver0/deep-equal) that the scaffold's defaults do not transform.
   // jsdom resolves the `browser` export of yaml (ESM); the repository checks use its Node build.
-  moduleNameMapper: { ...base.moduleNameMapper, '^yaml$': require.resolve('yaml') },
+  moduleNameMapper: {
+    ...base.moduleNameMapper,
+    '^yaml$': require.resolve('yaml'),
+    // Monaco does not run in jsdom: Grafana's CodeEditor gets a recording stand-in (src/__mocks__/monaco).
+    '^monaco-editor$': '<rootDir>/src/__mocks__/monaco/monaco.ts',
+    '^@monaco-editor/react$': '<rootDir>/src/__mocks__/monaco/react.tsx',
+  },
   transform: {
     '^.+\\.(t|j)sx?$': swc,
     '^.+\\.mjs$': swc,

@@ -155,34 +155,66 @@ export function updateMarkers(monaco: MonacoLike, model: ModelLike, language: La
   return errors;
 }
 
+/** Where completion was asked: the model's text and the cursor offset. */
+export interface CompletionAt {
+  text: string;
+  offset: number;
+}
+
+/** The completion context of a model: known at once, or after look-ups (Monaco awaits a promise). */
+export type ContextSource = (
+  model: ModelLike,
+  language: LanguageName,
+  at: CompletionAt
+) => CompletionContext | undefined | Promise<CompletionContext | undefined>;
+
+const attached = new WeakMap<object, ContextSource>();
+
+/**
+ * Gives a model (one editor field) its completion context, until the returned function is called
+ * (on unmount). The providers are registered once per Monaco instance and shared by every field.
+ */
+export function attachModel(model: ModelLike, source: ContextSource): () => void {
+  attached.set(model, source);
+  return () => {
+    if (attached.get(model) === source) {
+      attached.delete(model);
+    }
+  };
+}
+
+/** The context of an attached model; a model no field attached gets no suggestions. */
+export const attachedContext: ContextSource = (model, language, at) => attached.get(model)?.(model, language, at);
+
 const registered = new WeakMap<object, Disposable[]>();
 
 /**
  * Registers both languages once per Monaco instance (call from `onBeforeEditorMount`). `context`
  * gives the completion context of a model (metric names, attributes, variables of the editor it
- * belongs to); a model it does not know gets no suggestions.
+ * belongs to; by default the one `attachModel` gave it); a model it does not know gets no suggestions.
  */
-export function registerLanguages(
-  monaco: MonacoLike,
-  context: (model: ModelLike, language: LanguageName) => CompletionContext | undefined
-): void {
+export function registerLanguages(monaco: MonacoLike, context: ContextSource = attachedContext): void {
   if (registered.has(monaco)) {
     return;
   }
   const disposables: Disposable[] = [];
   for (const language of Object.keys(LANGUAGE_IDS) as LanguageName[]) {
     const id = LANGUAGE_IDS[language];
+    const suggest = (model: ModelLike, at: CompletionAt, ctx: CompletionContext | undefined) => {
+      if (!ctx) {
+        return { suggestions: [] };
+      }
+      const items = ASSIST[language].complete(at.text, at.offset, ctx);
+      return { suggestions: toSuggestions(items, model, monaco.languages.CompletionItemKind) };
+    };
     monaco.languages.register({ id });
     disposables.push(
       monaco.languages.registerCompletionItemProvider(id, {
         triggerCharacters: language === 'operations' ? ['(', ' ', '"', '$'] : [' ', "'", '"', '[', '$', '{'],
         provideCompletionItems(model: ModelLike, position: Position) {
-          const ctx = context(model, language);
-          if (!ctx) {
-            return { suggestions: [] };
-          }
-          const items = ASSIST[language].complete(model.getValue(), model.getOffsetAt(position), ctx);
-          return { suggestions: toSuggestions(items, model, monaco.languages.CompletionItemKind) };
+          const at = { text: model.getValue(), offset: model.getOffsetAt(position) };
+          const ctx = context(model, language, at);
+          return ctx instanceof Promise ? ctx.then((c) => suggest(model, at, c)) : suggest(model, at, ctx);
         },
       }),
       monaco.languages.registerDocumentSemanticTokensProvider(id, {

@@ -18,21 +18,21 @@ function setup(query: GnocchiQuery) {
 }
 
 describe('QueryEditor', () => {
-  it('shows the fields of the mode by their accessible labels', () => {
+  it('shows the fields of the mode by their accessible labels', async () => {
     setup({ refId: 'A', queryMode: 'dynamic_aggregates', operations: '(metric cpu mean)' });
-    expect(screen.getByLabelText(S.operations)).toHaveValue('(metric cpu mean)');
+    expect(await screen.findByLabelText(S.operations)).toHaveValue('(metric cpu mean)');
     expect(screen.getByLabelText(S.groupby)).toBeInTheDocument();
     expect(screen.queryByLabelText(S.metricId)).toBeNull();
     expect(screen.queryByLabelText(S.zeroFill)).toBeNull();
   });
 
-  it('commits nothing while typing, then the exact query once on blur, and runs it (D3)', () => {
+  it('commits nothing while typing, then the exact query once on blur, and runs it (D3)', async () => {
     const { onChange, onRunQuery } = setup({
       refId: 'A',
       queryMode: 'dynamic_aggregates',
       operations: '(metric cpu mean)',
     });
-    const ops = screen.getByLabelText(S.operations);
+    const ops = await screen.findByLabelText(S.operations);
     fireEvent.change(ops, { target: { value: '(aggregate mean (metric cpu mean))' } });
     expect(onChange).not.toHaveBeenCalled();
     expect(onRunQuery).not.toHaveBeenCalled();

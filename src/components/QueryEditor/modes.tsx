@@ -6,15 +6,16 @@ import { Stack } from '@grafana/ui';
 
 import type { GnocchiQuery, QueryMode } from '../../types';
 import { selectors } from '../selectors';
+import { CodeFieldsProps, OperationsField, SearchField } from './code/fields';
 import { TextField } from './fields';
-import { operationsErrors, searchErrors } from './validation';
 
 const S = selectors.queryEditor;
 
-export interface ModeFieldsProps {
-  query: GnocchiQuery;
-  onCommit: (patch: Partial<GnocchiQuery>) => void;
-}
+/**
+ * `query` and `onCommit`; `datasource` (look-ups for completion) and `data` (Gnocchi's error under
+ * the field it concerns) feed the code fields.
+ */
+export type ModeFieldsProps = CodeFieldsProps;
 
 type Field = keyof GnocchiQuery;
 
@@ -36,13 +37,7 @@ function field(
 }
 
 const resourceType = (p: ModeFieldsProps) => field(p, 'resource_type', S.resourceType, { placeholder: 'generic' });
-const search = (p: ModeFieldsProps) =>
-  field(p, 'resource_search', S.search, {
-    multiline: true,
-    validate: searchErrors,
-    tooltip: "Gnocchi filter, e.g. host = 'compute-1', or JSON",
-    placeholder: `host = 'compute-1'   or   {"=": {"host": "compute-1"}}`,
-  });
+const search = (p: ModeFieldsProps) => <SearchField {...p} />;
 const aggregator = (p: ModeFieldsProps) => field(p, 'aggregator', S.aggregator, { placeholder: 'mean', width: 20 });
 const grouping = (p: ModeFieldsProps) => (
   <Stack gap={0}>
@@ -57,11 +52,7 @@ function DynamicAggregatesFields(p: ModeFieldsProps) {
     <>
       {resourceType(p)}
       {search(p)}
-      {field(p, 'operations', S.operations, {
-        multiline: true,
-        validate: operationsErrors,
-        placeholder: '(aggregate mean (metric cpu_util mean))',
-      })}
+      <OperationsField {...p} />
       {grouping(p)}
     </>
   );
