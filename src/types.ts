@@ -61,6 +61,8 @@ export interface GnocchiQuery extends DataQuery {
    * A saved 1.x query keeps 1.7.1's series names and metric-name matching (see README, "Migrating").
    */
   queryVersion?: number;
+  /** The editor's view: pickers (`builder`) or text (`code`); absent = the builder when it can show the query. */
+  editorMode?: 'builder' | 'code';
 }
 
 /**

@@ -15,12 +15,13 @@ export function isSavedByOldPlugin(q: GnocchiQuery): boolean {
 }
 
 /**
- * A new query: dynamic aggregates (the recommended mode), no zero fill (a 60 s archive fed every
+ * A new query: dynamic aggregates (the recommended mode) in the builder, no zero fill (a 60 s archive fed every
  * 5 minutes would draw a sawtooth), automatic granularity.
  */
 export const DEFAULT_QUERY: Partial<GnocchiQuery> = {
   queryVersion: QUERY_VERSION,
   queryMode: 'dynamic_aggregates',
+  editorMode: 'builder',
   resource_type: 'generic',
   aggregator: 'mean',
   draw_missing_datapoint_as_zero: false,

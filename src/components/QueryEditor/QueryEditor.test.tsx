@@ -19,7 +19,7 @@ function setup(query: GnocchiQuery) {
 
 describe('QueryEditor', () => {
   it('shows the fields of the mode by their accessible labels', async () => {
-    setup({ refId: 'A', queryMode: 'dynamic_aggregates', operations: '(metric cpu mean)' });
+    setup({ refId: 'A', queryMode: 'dynamic_aggregates', operations: '(metric cpu mean)', editorMode: 'code' });
     expect(await screen.findByLabelText(S.operations)).toHaveValue('(metric cpu mean)');
     expect(screen.getByLabelText(S.groupby)).toBeInTheDocument();
     expect(screen.queryByLabelText(S.metricId)).toBeNull();
@@ -31,6 +31,7 @@ describe('QueryEditor', () => {
       refId: 'A',
       queryMode: 'dynamic_aggregates',
       operations: '(metric cpu mean)',
+      editorMode: 'code',
     });
     const ops = await screen.findByLabelText(S.operations);
     fireEvent.change(ops, { target: { value: '(aggregate mean (metric cpu mean))' } });
@@ -42,6 +43,7 @@ describe('QueryEditor', () => {
       refId: 'A',
       queryMode: 'dynamic_aggregates',
       operations: '(aggregate mean (metric cpu mean))',
+      editorMode: 'code',
     });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
@@ -54,7 +56,13 @@ describe('QueryEditor', () => {
   });
 
   it('writes no default into a saved query (only the fields the user edits)', () => {
-    const { onChange } = setup({ refId: 'A', queryMode: 'resource', resource_id: 'r1', metric_name: 'cpu' });
+    const { onChange } = setup({
+      refId: 'A',
+      queryMode: 'resource',
+      resource_id: 'r1',
+      metric_name: 'cpu',
+      editorMode: 'code',
+    });
     fireEvent.change(screen.getByLabelText(S.aggregator), { target: { value: 'max' } });
     fireEvent.blur(screen.getByLabelText(S.aggregator));
     expect(onChange).toHaveBeenCalledWith({
@@ -62,6 +70,7 @@ describe('QueryEditor', () => {
       queryMode: 'resource',
       resource_id: 'r1',
       metric_name: 'cpu',
+      editorMode: 'code',
       aggregator: 'max',
     });
   });
