@@ -51,14 +51,17 @@ describe('DataSource.filterQuery and query()', () => {
     expect(ds.filterQuery({ refId: 'A', metric_name: 'cpu_util' })).toBe(true);
   });
 
-  it('runs complete targets: one Keystone and one Gnocchi request, executedQueryString on the frames', async () => {
-    const r = gnocchi(() => response(200, AGG_BODY));
+  it('runs complete targets: one Keystone and one Gnocchi request (+1 policy look-up, once), executedQueryString on the frames', async () => {
+    const r = gnocchi((req) => (req.method === 'GET' ? response(200, []) : response(200, AGG_BODY)));
     const ds = createDatasource({ transport: r.transport });
     const res = await runRequest(ds, dataQueryRequest([dyn()]));
     expect(res.state).toBe(LoadingState.Done);
     expect(res.errors).toBeUndefined();
     expect(r.count('Keystone')).toBe(1);
-    expect(r.count('Gnocchi')).toBe(1);
+    // the archive policy of `cpu` (no such metric here: no granularity asked), read once per instance
+    expect(r.requests.filter((q) => q.service === 'Gnocchi').map((q) => q.method)).toEqual(['GET', 'POST']);
+    await runRequest(ds, dataQueryRequest([dyn()]));
+    expect(r.count('Gnocchi')).toBe(3);
     expect(res.data).toHaveLength(1);
     expect(res.data[0].refId).toBe('A');
     expect(res.data[0].fields[1].values).toEqual([1.5, 2.5]);
@@ -101,6 +104,9 @@ describe('DataSource.filterQuery and query()', () => {
   it('unsubscribing aborts the requests in flight', async () => {
     const signals: Array<AbortSignal | undefined> = [];
     const r = gnocchi((req) => {
+      if (req.method === 'GET') {
+        return response(200, []); // the shared policy look-up
+      }
       signals.push(req.signal);
       return new Promise(() => undefined); // never answers
     });
@@ -135,7 +141,7 @@ describe('DataSource.filterQuery and query()', () => {
     const r = gnocchi(() => response(200, AGG_BODY));
     const ds = createDatasource({ transport: r.transport, vars: { host: "c1' or host != 'x" } });
     await runRequest(ds, dataQueryRequest([dyn({ resource_search: 'host = $host' })]));
-    const body = JSON.parse(String(r.requests.find((q) => q.service === 'Gnocchi')!.body));
+    const body = JSON.parse(String(r.requests.find((q) => q.service === 'Gnocchi' && q.method === 'POST')!.body));
     expect(body.search).toBe(`host = "c1' or host != 'x"`);
   });
 });

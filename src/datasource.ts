@@ -30,6 +30,7 @@ import { testConnection } from './connection/testConnection';
 import { fetchTransport, proxyTransport, Transport } from './http/transport';
 import { migrateQuery } from './migrations/query';
 import { DEFAULT_QUERY } from './query/defaults';
+import { queryDisplayText } from './query/displayText';
 import { addFilter } from './query/adhoc';
 import { searchAttributeValues, tagKeys, tagValues } from './query/adhocTags';
 import { interpolateSingle, TemplateSrvLike } from './query/interpolate';
@@ -85,6 +86,11 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
     this.variables = new GnocchiVariableSupport(this);
   }
 
+  /** Explore's collapsed rows and query history: one readable line (src/query/displayText.ts). */
+  getQueryDisplayText(query: GnocchiQuery): string {
+    return queryDisplayText(query);
+  }
+
   getDefaultQuery(_: CoreApp): Partial<GnocchiQuery> {
     return DEFAULT_QUERY;
   }
@@ -126,7 +132,7 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
         f,
       ]);
     }
-    const opts = { intervalMs: request.intervalMs, maxDataPoints: request.maxDataPoints };
+    const opts = { intervalMs: request.intervalMs, maxDataPoints: request.maxDataPoints, lookups: this.lookups };
     const q = this.applyTemplateVariables(target, request.scopedVars, request.filters);
     return runQuery(q, { client: this.client, window, signal }, opts);
   }

@@ -7,8 +7,9 @@ import type { DataFrame } from '@grafana/data';
 
 import { chooseGranularity, granularitiesOf } from '../gnocchi/granularity';
 import type { GnocchiQuery } from '../types';
-import { text } from './defaults';
+import { isSavedByOldPlugin, text } from './defaults';
 import { emptyFrame, seriesToFrames } from './frames';
+import type { PolicyLookups } from './granularityPlan';
 import { seriesNames } from './naming';
 import { describeRequest } from './requests';
 import { runnerOf } from './runners';
@@ -18,6 +19,9 @@ export interface RunOptions {
   /** Grafana's interval for the panel (range / max data points). */
   intervalMs: number;
   maxDataPoints?: number;
+  /** The data source's look-ups: the metrics' archive policies, to ask for the granularity drawn. */
+  lookups?: PolicyLookups;
+  now?: () => number;
 }
 
 export async function runQuery(q: GnocchiQuery, ctx: RunContext, opts: RunOptions): Promise<DataFrame[]> {
@@ -25,14 +29,29 @@ export async function runQuery(q: GnocchiQuery, ctx: RunContext, opts: RunOption
   if (!(w.fromMs < w.toMs)) {
     throw new Error('The time range must start before it ends');
   }
-  const result = await runnerOf(q).run(q, ctx);
+  const explicitText = text(q.granularity);
+  const draw =
+    !explicitText && opts.lookups && !ctx.draw
+      ? {
+          lookups: opts.lookups,
+          legacy: isSavedByOldPlugin(q),
+          panel: {
+            ...w,
+            nowMs: (opts.now ?? Date.now)(),
+            intervalMs: opts.intervalMs,
+            maxDataPoints: opts.maxDataPoints,
+          },
+        }
+      : ctx.draw;
+  const result = await runnerOf(q).run(q, draw ? { ...ctx, draw } : ctx);
   const executedQueryString = result.requests.map(describeRequest).join('\n\n');
   if (!result.series.length) {
     const notices = result.notice ? [{ severity: 'warning' as const, text: result.notice }] : [];
     return [emptyFrame(q.refId, executedQueryString, notices)];
   }
-  const explicit = text(q.granularity) ? Number(text(q.granularity)) : undefined;
-  // Automatic: Gnocchi returned every granularity of the archive policy; see granularity.ts.
+  const explicit = explicitText ? Number(explicitText) : undefined;
+  // Automatic: one granularity when the plan asked for it (gnocchi/plan.ts), else every granularity of
+  // the archive policy; see granularity.ts.
   const granularity =
     explicit ??
     chooseGranularity(granularitiesOf(result.series), opts.intervalMs, w.toMs - w.fromMs, opts.maxDataPoints);

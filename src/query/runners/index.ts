@@ -20,15 +20,73 @@ import {
   resourceSeriesRequest,
 } from '../requests';
 import { measuresOf, Series } from '../../gnocchi/series';
+import { Archive, archivesOf } from '../../gnocchi/plan';
+import { metricRefsOf } from '../../language/operations';
+import {
+  archivesForFoundNames,
+  archivesForIds,
+  archivesForNames,
+  planOf,
+  resampleMethod,
+  resampleOperations,
+  sendPlanned,
+  withGranularity,
+} from '../granularityPlan';
 import { aggregates, send } from './send';
 import type { ModeRunner, RunContext } from './types';
+
+/**
+ * A /v1/aggregates request with the granularity the panel draws (explicit `granularity`: as built),
+ * resampled by Gnocchi with `method` when the plan says so; `wrap` puts the resample in the operations.
+ */
+async function planned(
+  ctx: RunContext,
+  plain: GnocchiRequest,
+  archives: () => Promise<Archive[] | undefined>,
+  method: string | undefined,
+  wrap: (ops: unknown, method: string, seconds: number) => unknown = (ops, m, sec) => resampleOperations(ops, m, sec)
+): Promise<GnocchiRequest> {
+  if (!ctx.draw) {
+    return plain;
+  }
+  const plan = planOf(ctx.draw, await archives(), method !== undefined);
+  const req = withGranularity(plain, plan);
+  if (!plan?.resample || !method) {
+    return req;
+  }
+  const body = plain.body as { operations: unknown };
+  return { ...req, body: { ...body, operations: wrap(body.operations, method, plan.resample) } };
+}
+
+/** Operations resampled as a whole only when every metric is read with one of mean/min/max and nothing else depends on the step. */
+function operationsResampleMethod(operations: string): string | undefined {
+  const refs = metricRefsOf(operations);
+  const aggs = new Set(refs.map((r) => r.aggregation));
+  const [agg] = [...aggs];
+  if (aggs.size !== 1 || !['mean', 'min', 'max'].includes(agg) || /resample|rolling|rateofchange/.test(operations)) {
+    return undefined;
+  }
+  return agg;
+}
 
 const dynamicAggregates: ModeRunner = {
   ready: (q) => text(q.operations) !== '',
   async run(q, ctx) {
-    const req = dynamicAggregatesRequest(q, ctx.window);
-    const { series, notice } = await aggregates(ctx, req, groupbyList(q.groupby));
-    return { series, notice, requests: [req], zeroFill: false };
+    const plain = dynamicAggregatesRequest(q, ctx.window);
+    const operations = text(q.operations);
+    const refs = metricRefsOf(operations).map((r) => r.metric);
+    const bySearch = (plain.body as { resource_type?: string }).resource_type !== undefined;
+    const req = await planned(
+      ctx,
+      plain,
+      () => (bySearch ? archivesForNames(ctx.draw!.lookups, refs) : archivesForIds(ctx.draw!.lookups, refs)),
+      operationsResampleMethod(operations)
+    );
+    const requests: GnocchiRequest[] = [];
+    const { series, notice } = await sendPlanned(req, plain, requests, (r) =>
+      aggregates(ctx, r, groupbyList(q.groupby))
+    );
+    return { series, notice, requests, zeroFill: false };
   },
 };
 
@@ -42,7 +100,7 @@ async function metricNamesOf(
   ctx: RunContext,
   requests: GnocchiRequest[],
   unanchored: boolean
-): Promise<{ names: string[]; notice?: string }> {
+): Promise<{ names: string[]; notice?: string; resources?: GnocchiResource[] }> {
   const name = text(q.metric_name);
   if (!isRegex(name) && !unanchored) {
     return { names: [name] };
@@ -58,7 +116,15 @@ async function metricNamesOf(
   const notice = names.length
     ? undefined
     : `No metric name of the ${resources.length} matching resources matches /${name}/`;
-  return { names, notice };
+  return { names, notice, resources };
+}
+
+/** The archives of the metrics a resource-search panel reads (names it found on `resources`, or the plain name). */
+function namesArchives(ctx: RunContext, q: GnocchiQuery, names: string[], resources?: GnocchiResource[]) {
+  return () =>
+    resources
+      ? archivesForFoundNames(ctx.draw!.lookups, fieldValue(q, 'resource_type'), resources, names)
+      : archivesForNames(ctx.draw!.lookups, names);
 }
 
 const resourceAggregation: ModeRunner = {
@@ -67,13 +133,24 @@ const resourceAggregation: ModeRunner = {
     const requests: GnocchiRequest[] = [];
     const groupby = groupbyList(q.groupby);
     // 1.7.1 sent the name as is with a group by (legacy endpoint), and matched it unanchored without.
-    const { names, notice } = await metricNamesOf(q, ctx, requests, isSavedByOldPlugin(q) && !groupby.length);
+    const found = await metricNamesOf(q, ctx, requests, isSavedByOldPlugin(q) && !groupby.length);
+    const { names, notice } = found;
     if (!names.length) {
       return { series: [], requests, zeroFill: false, notice };
     }
-    const req = resourceAggregationRequest(q, ctx.window, names);
-    requests.push(req);
-    const out = await aggregates(ctx, req, groupby);
+    const plain = resourceAggregationRequest(q, ctx.window, names);
+    // resampled inside the cross-resource aggregation: each metric with its own aggregation's method
+    const req = await planned(
+      ctx,
+      plain,
+      namesArchives(ctx, q, names, found.resources),
+      resampleMethod(fieldValue(q, 'aggregator')),
+      (ops, m, sec) => {
+        const [op, how, metrics] = ops as [string, string, unknown];
+        return [op, how, resampleOperations(metrics, m, sec)];
+      }
+    );
+    const out = await sendPlanned(req, plain, requests, (r) => aggregates(ctx, r, groupby));
     return { ...out, requests, zeroFill: false };
   },
 };
@@ -82,13 +159,15 @@ const resourceSearch: ModeRunner = {
   ready: (q) => text(q.metric_name) !== '',
   async run(q, ctx) {
     const requests: GnocchiRequest[] = [];
-    const { names, notice } = await metricNamesOf(q, ctx, requests, isSavedByOldPlugin(q));
+    const found = await metricNamesOf(q, ctx, requests, isSavedByOldPlugin(q));
+    const { names, notice } = found;
     if (!names.length) {
       return { series: [], requests, zeroFill: true, notice };
     }
-    const req = resourceSeriesRequest(q, ctx.window, names);
-    requests.push(req);
-    const out = await aggregates(ctx, req, []);
+    const plain = resourceSeriesRequest(q, ctx.window, names);
+    const method = resampleMethod(fieldValue(q, 'aggregator'));
+    const req = await planned(ctx, plain, namesArchives(ctx, q, names, found.resources), method);
+    const out = await sendPlanned(req, plain, requests, (r) => aggregates(ctx, r, []));
     return { ...out, requests, zeroFill: true };
   },
 };
@@ -96,24 +175,36 @@ const resourceSearch: ModeRunner = {
 const resource: ModeRunner = {
   ready: (q) => text(q.resource_id) !== '' && text(q.metric_name) !== '',
   async run(q, ctx) {
-    const req = resourceMetricRequest(q, ctx.window);
-    const { series, notice } = await aggregates(ctx, req, []);
-    return { series, notice, requests: [req], zeroFill: true };
+    const plain = resourceMetricRequest(q, ctx.window);
+    const method = resampleMethod(fieldValue(q, 'aggregator'));
+    const req = await planned(ctx, plain, namesArchives(ctx, q, [text(q.metric_name)]), method);
+    const requests: GnocchiRequest[] = [];
+    const { series, notice } = await sendPlanned(req, plain, requests, (r) => aggregates(ctx, r, []));
+    return { series, notice, requests, zeroFill: true };
   },
 };
 
 const metric: ModeRunner = {
   ready: (q) => text(q.metric_id) !== '',
   async run(q, ctx) {
-    const req = metricMeasuresRequest(q, ctx.window);
-    // A label with the metric's name, type or resource attributes needs the metric's document (as 1.7.1 read it).
-    const docReq = labelNeedsMetricDocument(q.label) ? metricRequest(q) : undefined;
-    const [body, doc] = await Promise.all([
-      send<unknown>(ctx, req),
-      docReq ? send<GnocchiMetric & { resource?: GnocchiResource }>(ctx, docReq) : undefined,
-    ]);
-    const measures: Measure[] = measuresOf(body);
+    const plain = metricMeasuresRequest(q, ctx.window);
     const id = text(q.metric_id);
+    // A label with the metric's name, type or resource attributes needs the metric's document (as 1.7.1
+    // read it); it carries the archive policy too, so it is read first.
+    const docReq = labelNeedsMetricDocument(q.label) ? metricRequest(q) : undefined;
+    const doc = docReq ? await send<GnocchiMetric & { resource?: GnocchiResource }>(ctx, docReq) : undefined;
+    let req = plain;
+    if (ctx.draw) {
+      const archives = doc
+        ? doc.archive_policy && archivesOf(doc.archive_policy)
+        : await archivesForIds(ctx.draw.lookups, [id]);
+      // the measures endpoint resamples with the aggregation itself: only where that re-aggregates
+      const canResample = ['mean', 'min', 'max', 'sum'].includes(fieldValue(q, 'aggregator'));
+      req = withGranularity(plain, planOf(ctx.draw, archives, canResample), true);
+    }
+    const requests: GnocchiRequest[] = docReq ? [docReq] : [];
+    const body = await sendPlanned(req, plain, requests, (r) => send<unknown>(ctx, r));
+    const measures: Measure[] = measuresOf(body);
     const aggregation = fieldValue(q, 'aggregator');
     const name = typeof doc?.name === 'string' ? doc.name : id;
     const s: Series = { measures, labels: { metric: name, metric_id: id, aggregation }, metric: name, aggregation };
@@ -123,7 +214,7 @@ const metric: ModeRunner = {
     if (doc?.unit) {
       s.unit = doc.unit;
     }
-    return { series: [s], requests: docReq ? [req, docReq] : [req], zeroFill: true };
+    return { series: [s], requests, zeroFill: true };
   },
 };
 

@@ -158,8 +158,8 @@ describe('runners', () => {
     const q: GnocchiQuery = { refId: 'A', queryMode: 'metric', metric_id: 'abc', label: '$metric on $host' };
     const out = await runnerOf(q).run(q, ctx);
     expect(requests.map((r) => r.url.split('?')[0])).toEqual([
-      'http://gnocchi:8041/v1/metric/abc/measures',
       'http://gnocchi:8041/v1/metric/abc',
+      'http://gnocchi:8041/v1/metric/abc/measures',
     ]);
     expect(out.series[0].metric).toBe('cpu');
     expect(out.series[0].resource).toEqual({ id: 'r1', type: 'instance', host: 'c1' });

@@ -1,12 +1,15 @@
 import type { GnocchiClient } from '../../client';
 import type { Series } from '../../gnocchi/series';
 import type { GnocchiQuery } from '../../types';
+import type { DrawContext } from '../granularityPlan';
 import type { GnocchiRequest, TimeWindow } from '../requests';
 
 export interface RunContext {
   client: GnocchiClient;
   window: TimeWindow;
   signal?: AbortSignal;
+  /** Ask for the granularity the panel draws (absent: an explicit `granularity`, or no look-ups). */
+  draw?: DrawContext;
 }
 
 export interface RunnerResult {
