@@ -30,6 +30,7 @@ import { testConnection } from './connection/testConnection';
 import { fetchTransport, proxyTransport, Transport } from './http/transport';
 import { migrateQuery } from './migrations/query';
 import { DEFAULT_QUERY } from './query/defaults';
+import { queryDisplayText } from './query/displayText';
 import { addFilter } from './query/adhoc';
 import { searchAttributeValues, tagKeys, tagValues } from './query/adhocTags';
 import { interpolateSingle, TemplateSrvLike } from './query/interpolate';
@@ -83,6 +84,11 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
     this.templateSrv = deps.templateSrv ?? getTemplateSrv();
     this.annotations = annotationSupport;
     this.variables = new GnocchiVariableSupport(this);
+  }
+
+  /** Explore's collapsed rows and query history: one readable line (src/query/displayText.ts). */
+  getQueryDisplayText(query: GnocchiQuery): string {
+    return queryDisplayText(query);
   }
 
   getDefaultQuery(_: CoreApp): Partial<GnocchiQuery> {

@@ -94,4 +94,12 @@ export const selectors = {
     copyCorsKeystone: 'Copy Keystone [cors] lines',
     copyCorsGnocchi: 'Copy Gnocchi [cors] lines',
   },
+  /** Around the code fields: the request preview (blocks numbered `${request} ${n}`) and the help. */
+  codeMode: {
+    requestPreview: 'Gnocchi requests',
+    request: 'Gnocchi request',
+    copyRequest: 'Copy Gnocchi request',
+    help: 'Gnocchi query examples',
+    useExample: 'Use example',
+  },
 } as const;
