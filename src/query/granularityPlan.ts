@@ -181,5 +181,5 @@ export function isPolicyLookup(req: { method: string; url: string }): boolean {
     return false;
   }
   const path = new URL(req.url, 'http://x').pathname;
-  return /\/v1\/metric\/?$/.test(path) || /\/v1\/resource\/[^/]+\/[^/]+\/metric\/?$/.test(path);
+  return /\/v1\/metric(\/[^/]+)?\/?$/.test(path) || /\/v1\/resource\/[^/]+\/[^/]+\/metric\/?$/.test(path);
 }
