@@ -49,7 +49,7 @@ describe('QueryEditor', () => {
   });
 
   it('a blur without a change commits nothing', () => {
-    const { onChange, onRunQuery } = setup({ refId: 'A', queryMode: 'metric', metric_id: 'x' });
+    const { onChange, onRunQuery } = setup({ refId: 'A', queryMode: 'metric', metric_id: 'x', editorMode: 'code' });
     fireEvent.blur(screen.getByLabelText(S.metricId));
     expect(onChange).not.toHaveBeenCalled();
     expect(onRunQuery).not.toHaveBeenCalled();

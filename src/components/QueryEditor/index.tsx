@@ -1,5 +1,5 @@
-import React, { useMemo, useState } from 'react';
-import { Alert, Combobox, InlineField, Stack } from '@grafana/ui';
+import React, { lazy, Suspense, useMemo, useState } from 'react';
+import { Alert, Combobox, InlineField, LoadingPlaceholder, Stack } from '@grafana/ui';
 import { QueryEditorMode, QueryEditorModeToggle } from '@grafana/plugin-ui';
 import type { QueryEditorProps } from '@grafana/data';
 
@@ -7,9 +7,7 @@ import type { DataSource } from '../../datasource';
 import { useMigratedQuery } from '../../migrations/useMigratedQuery';
 import { GnocchiOptions, GnocchiQuery, QUERY_MODES, QueryMode } from '../../types';
 import { selectors } from '../selectors';
-import { DynamicBuilder } from './builder/DynamicBuilder';
 import { fromQuery, FromQuery } from './builder/model';
-import { ModeBuilder } from './builder/ModeBuilder';
 import { LABEL_WIDTH, SwitchField, TextField } from './fields';
 import { MODE_FIELDS, ModeFieldsProps, ZERO_FILL_MODES } from './modes';
 import { isQueryValid } from './validation';
@@ -18,6 +16,11 @@ type Props = QueryEditorProps<DataSource, GnocchiQuery, GnocchiOptions>;
 type EditorMode = NonNullable<GnocchiQuery['editorMode']>;
 
 const S = selectors.queryEditor;
+
+// The builder's pickers load as a chunk of their own (module.js stays small): the first time a
+// builder is shown.
+const DynamicBuilder = lazy(() => import('./builder/DynamicBuilder').then((m) => ({ default: m.DynamicBuilder })));
+const ModeBuilder = lazy(() => import('./builder/ModeBuilder').then((m) => ({ default: m.ModeBuilder })));
 
 /** Can the builder show this query exactly? (The other modes' builders show every field.) */
 function builderView(query: GnocchiQuery, mode: QueryMode): FromQuery | { model?: undefined; reason?: undefined } {
@@ -87,19 +90,21 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource, da
           The builder cannot show this query exactly: {notice}. It stays in code mode, unchanged.
         </Alert>
       )}
-      {dynamicBuilder ? (
-        <DynamicBuilder
-          query={query}
-          model={view.model}
-          lookups={lookups}
-          onChange={onChange}
-          onRunQuery={onRunQuery}
-        />
-      ) : editorMode === 'builder' && mode !== 'dynamic_aggregates' ? (
-        <ModeBuilder mode={mode} query={query} lookups={lookups} onCommit={commit} />
-      ) : (
-        <Fields {...({ query, onCommit: commit, datasource, data } as ModeFieldsProps)} />
-      )}
+      <Suspense fallback={<LoadingPlaceholder text="Loading the builder…" />}>
+        {dynamicBuilder ? (
+          <DynamicBuilder
+            query={query}
+            model={view.model}
+            lookups={lookups}
+            onChange={onChange}
+            onRunQuery={onRunQuery}
+          />
+        ) : editorMode === 'builder' && mode !== 'dynamic_aggregates' ? (
+          <ModeBuilder mode={mode} query={query} lookups={lookups} onCommit={commit} />
+        ) : (
+          <Fields {...({ query, onCommit: commit, datasource, data } as ModeFieldsProps)} />
+        )}
+      </Suspense>
       <Stack gap={0}>
         {!dynamicBuilder && (
           <>

@@ -83,7 +83,7 @@ function setup(query: GnocchiQuery) {
 
 /** Opens a picker and picks the option named `name`. */
 async function pick(label: string, name: string) {
-  const input = screen.getByLabelText(label);
+  const input = await screen.findByLabelText(label);
   await act(async () => {
     fireEvent.click(input);
   });
@@ -95,7 +95,7 @@ async function pick(label: string, name: string) {
 describe('the dynamic-aggregates builder', () => {
   it('a new query opens in the builder; each step looks up once and commits the exact query', async () => {
     const { onChange, onRunQuery, paths } = setup({ refId: 'A', ...DEFAULT_QUERY });
-    expect(screen.getByLabelText(S.resourceType)).toHaveValue('generic');
+    expect(await screen.findByLabelText(S.resourceType)).toHaveValue('generic');
     expect(screen.queryByLabelText(S.operations)).toBeNull();
 
     await pick(S.resourceType, 'instance');
@@ -143,7 +143,7 @@ describe('the dynamic-aggregates builder', () => {
       groupby: 'name',
     };
     const { onChange, onRunQuery, requests, last } = setup(saved);
-    expect(screen.getByLabelText(S.resourceType)).toHaveValue('instance_network_interface');
+    expect(await screen.findByLabelText(S.resourceType)).toHaveValue('instance_network_interface');
     expect(screen.getByLabelText(`${B.conditionValue} 1`)).toHaveValue('$instance');
     expect(screen.getByLabelText(B.metric)).toHaveValue('network.incoming.bytes');
     expect(screen.getByLabelText(B.aggregation)).toHaveValue('rate:mean');
@@ -156,7 +156,7 @@ describe('the dynamic-aggregates builder', () => {
     expect(screen.queryByLabelText(B.metric)).toBeNull();
     fireEvent.click(screen.getByRole('radio', { name: 'Builder' }));
     expect(last()).toEqual({ ...saved, editorMode: 'builder' });
-    expect(screen.getByLabelText(B.metric)).toHaveValue('network.incoming.bytes');
+    expect(await screen.findByLabelText(B.metric)).toHaveValue('network.incoming.bytes');
     expect(onRunQuery).not.toHaveBeenCalled();
   });
 
