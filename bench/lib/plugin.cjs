@@ -6,8 +6,11 @@
  *   seriesToFrames(series, opts)     series → Grafana data frames
  *   readAggregates(text, groupby)    /v1/aggregates response text → series (the reader: no JSON of the measures)
  *   seriesColumns(series, opts)      series → their { times, values } columns (to compare both paths)
- *   createDatasource(settings)       a data source instance on Node's fetch:
- *                                      { connect(), query(q, window, opts), counts() }
+ *   createDatasource(settings)       a data source instance on Node's fetch, with its look-ups (archive
+ *                                    policies, memoized as in the plugin's data source):
+ *                                      { connect(), query(q, window, opts), counts(), traffic(), lookups }
+ *   panelInterval(fromMs, toMs, n)   Grafana's interval (ms) for a panel of n max data points (rangeUtil)
+ *   isPolicyLookup(req)              a request of the shared archive-policy look-ups (not the panel's own)
  * The TypeScript sources are compiled on the fly with swc (no build needed). BENCH_SRC=<dir> reads them
  * from another directory of the same layout (e.g. an older commit's src/, to compare).
  */
@@ -43,19 +46,50 @@ function createDatasource(settings) {
   const { fetchTransport } = load('http/transport.ts');
   const { prepareQuery } = load('query/prepare.ts');
   const { runQuery } = load('query/run.ts');
-  const client = new GnocchiClient(settings, fetchTransport);
+  const { LookupApi } = load('api/resources.ts');
+  /** Every Gnocchi request and the bytes of its answer's body (UTF-8), in order. */
+  const traffic = [];
+  const counting = async (req) => {
+    const res = await fetchTransport(req);
+    if (req.service === 'Gnocchi') {
+      const text = res.text ?? '';
+      // measures in the body: `["<time>", <granularity>, <value>]` triples, and their bytes with the `, ` between them
+      const triples = text.match(/\["[^"]*", [^,\]]+, [^\]]+\]/g) ?? [];
+      const measuresBytes = triples.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8') + 2, 0);
+      const bytes = Buffer.byteLength(text, 'utf8');
+      traffic.push({ method: req.method, url: req.url, body: req.body, bytes, points: triples.length, measuresBytes });
+    }
+    return res;
+  };
+  const client = new GnocchiClient(settings, counting);
+  const lookups = new LookupApi(client);
   return {
     /** Authenticates (when the mode needs a token) and finds the Gnocchi endpoint. */
     connect: () => client.gnocchiUrl(),
     /** One panel query (saved shape) → frames, as the data source runs it. `window` is `{ fromMs, toMs }`. */
     query: (q, window, opts = {}) =>
-      runQuery(prepareQuery({ refId: 'A', ...q }, noVariables), { client, window }, { intervalMs: 60_000, ...opts }),
+      runQuery(
+        prepareQuery({ refId: 'A', ...q }, noVariables),
+        { client, window },
+        { intervalMs: 60_000, lookups, ...opts }
+      ),
     /** Requests sent so far by this instance: `{ keystone, gnocchi }`. */
     counts: () => ({ ...client.counts }),
+    /** Gnocchi requests so far with their answers' bytes and measures: `[{ method, url, body, bytes, points, measuresBytes }]`. */
+    traffic: () => [...traffic],
+    lookups,
   };
 }
 
+function panelInterval(fromMs, toMs, maxDataPoints) {
+  const { rangeUtil, dateTime } = require('@grafana/data');
+  const range = { from: dateTime(fromMs), to: dateTime(toMs), raw: { from: dateTime(fromMs), to: dateTime(toMs) } };
+  return rangeUtil.calculateInterval(range, maxDataPoints).intervalMs;
+}
+
 module.exports = {
+  panelInterval,
+  isPolicyLookup: (req) => load('query/granularityPlan.ts').isPolicyLookup(req),
   parseBody: (text) => parseGnocchiJson(text),
   bodyToSeries: (body, ctx = {}) => aggregatesToSeries(body, ctx),
   seriesToFrames: (series, opts) => frames.seriesToFrames(series, opts),
