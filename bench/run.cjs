@@ -21,7 +21,7 @@ const { execFileSync } = require('node:child_process');
 const { Results } = require('./lib/results.cjs');
 const { interleavedRatio, interleavedRatioAsync } = require('./lib/timing.cjs');
 
-const CASES = ['frames', 'query', 'bundle', 'requests', 'scale', 'granularity']; // bench/cases/<name>.cjs, in this order
+const CASES = ['frames', 'query', 'bundle', 'requests', 'scale', 'granularity', 'lookups']; // bench/cases/<name>.cjs, in this order
 
 const root = path.join(__dirname, '..');
 

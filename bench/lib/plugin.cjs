@@ -11,6 +11,7 @@
  *                                      { connect(), query(q, window, opts), counts(), traffic(), lookups }
  *   panelInterval(fromMs, toMs, n)   Grafana's interval (ms) for a panel of n max data points (rangeUtil)
  *   isPolicyLookup(req)              a request of the shared archive-policy look-ups (not the panel's own)
+ *   variableValues(ds, q, typed)     a template variable's values (editor model `q`) with `typed` in the picker
  * The TypeScript sources are compiled on the fly with swc (no build needed). BENCH_SRC=<dir> reads them
  * from another directory of the same layout (e.g. an older commit's src/, to compare).
  */
@@ -78,6 +79,7 @@ function createDatasource(settings) {
     /** Gnocchi requests so far with their answers' bytes and measures: `[{ method, url, body, bytes, points, measuresBytes }]`. */
     traffic: () => [...traffic],
     lookups,
+    client,
   };
 }
 
@@ -87,8 +89,17 @@ function panelInterval(fromMs, toMs, maxDataPoints) {
   return rangeUtil.calculateInterval(range, maxDataPoints).intervalMs;
 }
 
+/** The values of a variable query as the variable support runs them, `typed` being the picker's text ($__searchFilter). */
+function variableValues(ds, q, typed = '') {
+  const { runVariableKind } = load('variables/kinds.ts');
+  const { HostTemplateSrv } = load('testing/grafanaTemplateSrv.ts');
+  const scopedVars = { __searchFilter: { text: typed, value: typed } };
+  return runVariableKind({ client: ds.client, templateSrv: new HostTemplateSrv([]), scopedVars }, q);
+}
+
 module.exports = {
   panelInterval,
+  variableValues,
   isPolicyLookup: (req) => load('query/granularityPlan.ts').isPolicyLookup(req),
   parseBody: (text) => parseGnocchiJson(text),
   bodyToSeries: (body, ctx = {}) => aggregatesToSeries(body, ctx),
