@@ -30,6 +30,11 @@ uuid5 of fixed names, or Ceilometer's own non-UUID ids that Gnocchi maps to UUID
   instance_network_interface  "instance-0000000<i+1>-<instance uuid>-tap<port>" (name tap<port>),
             one per instance (k=i); metrics network.{incoming,outgoing}.{bytes,packets}
   volume    db-1-data, db-2-data, shared-archive (grafana-demo), other-data (other-demo); volume.size
+            Deleted volumes (v=4..6, with started_at and ended_at, for lifecycle annotations), times
+            relative to E = the cold seed's measures end: scratch-1 (grafana-demo, attached to batch-1)
+            E-20h..E-8h, build-cache (grafana-demo) E-30h..E-1h, old-scratch (other-demo) E-10h..E-4h;
+            volume.size only during their life. The times are Gnocchi's (recorded in seed.json as
+            started_at/ended_at): later runs keep them, warm starts post nothing for them.
   collectd  cmp-01..cmp-03 (grafana-demo), cmp-04 (other-demo), id = host name (n=0..3); metrics
             cpu-{0,1}@percent-{user,system,idle}-0, memory@memory-{used,free}-0,
             memory@percent-used-0, load@load-{0,1,2}, interface-eth0@if_octets-{0,1}
@@ -49,7 +54,8 @@ d(t); all counter values are exact in float64 (integers, cpu multiples of 512 be
   disk.device.read.bytes      d = 4096 * read.requests d;  write.bytes d = 8192 * write.requests d
   network.incoming.packets    d = 300*(100*(k+1) + 10*tri);  incoming.bytes d = 1000 * that
   network.outgoing.packets    d = 300*(50*(k+1) + 5*tri);    outgoing.bytes d = 500 * that
-  volume.size (GB)   db-1-data 100, db-2-data 100, shared-archive 500, other-data 20
+  volume.size (GB)   db-1-data 100, db-2-data 100, shared-archive 500, other-data 20; deleted: scratch-1 50,
+                     build-cache 10, old-scratch 20 (points only from started_at to ended_at)
   collectd host n:
     cpu-c@percent-user-0 = 10 + 10*c + 5*n + 2*tri; cpu-c@percent-system-0 = 5 + n;
     cpu-c@percent-idle-0 = 100 - user - system
@@ -93,6 +99,10 @@ EXTRA_DISKS = {"db-1": ["vdb"], "db-2": ["vdb"]}
 # (display_name, owner, size GB, volume_type, attached to)
 VOLUMES = [("db-1-data", "grafana", 100, "ssd", "db-1"), ("db-2-data", "grafana", 100, "ssd", "db-2"),
            ("shared-archive", "grafana", 500, "hdd", None), ("other-data", "other", 20, "ssd", "other-app-1")]
+# deleted volumes: (display_name, owner, size GB, volume_type, attached to, started, ended: hours before
+# the cold seed's measures end)
+DELETED_VOLUMES = [("scratch-1", "grafana", 50, "ssd", "batch-1", 20, 8), ("build-cache", "grafana", 10, "hdd", None, 30, 1),
+                   ("old-scratch", "other", 20, "ssd", None, 10, 4)]
 COLLECTD = [("cmp-01", "grafana"), ("cmp-02", "grafana"), ("cmp-03", "grafana"), ("cmp-04", "other")]
 COLLECTD_TYPE = {"host": {"type": "string", "required": True}}  # collectd-gnocchi's definition
 UNITS = {"cpu": "ns", "vcpus": "vcpu", "memory": "MB", "memory.usage": "MB", "volume.size": "GB"}
@@ -197,8 +207,22 @@ def uid(kind, name):
     return str(uuid.uuid5(NS, "%s:%s" % (kind, name)))
 
 
+def iso(t):
+    return datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+
+def unix(gnocchi_time):
+    """Gnocchi's '2026-11-30T01:00:00+00:00' (or with microseconds) -> unix s."""
+    return int(datetime.datetime.fromisoformat(gnocchi_time).timestamp())
+
+
+def measures_end():
+    return int(time.time()) // STEP * STEP
+
+
 def wanted(out):
-    """key -> spec: type, original id, owner, index, attributes, metrics {name: (kind, fn)}"""
+    """key -> spec: type, original id, owner, index, attributes, metrics {name: (kind, fn)}; deleted
+    resources also have started_at/ended_at in their attributes (the times a new resource gets)."""
     users, projects = out["users"], out["projects"]
 
     def owner(o):
@@ -230,6 +254,14 @@ def wanted(out):
             metrics={"volume.size": gauge(lambda t, size=size: size)},
             attrs=dict(owner(own), display_name=name, volume_type=vtype, image_id=None,
                        instance_id=inst_ids[attached] if attached else None))
+    end = measures_end()
+    for v, (name, own, size, vtype, attached, started_h, ended_h) in enumerate(DELETED_VOLUMES, len(VOLUMES)):
+        want["volume/" + name] = dict(
+            type="volume", id=uid("volume", name), owner=own, index=v,
+            metrics={"volume.size": gauge(lambda t, size=size: size)},
+            attrs=dict(owner(own), display_name=name, volume_type=vtype, image_id=None,
+                       instance_id=inst_ids[attached] if attached else None,
+                       started_at=iso(end - started_h * 3600), ended_at=iso(end - ended_h * 3600)))
     for n, (host, own) in enumerate(COLLECTD):
         want["collectd/" + host] = dict(type="collectd", id=host, owner=own, index=n,
                                         metrics=collectd_metrics(n), attrs=dict(owner(own), host=host))
@@ -312,7 +344,7 @@ def list_resources(A, rtypes):
     return found
 
 
-def ensure_resources(A, want):
+def ensure_resources(A, want, policies):
     found = list_resources(A, {w["type"] for w in want.values()})
     missing = [k for k, w in want.items() if (w["type"], w["id"]) not in found]
 
@@ -320,6 +352,9 @@ def ensure_resources(A, want):
         w = want[key]
         # no null attributes: Gnocchi 4.4 answers 500 to a null datetime (Ceilometer leaves them out too)
         body = dict({k: v for k, v in w["attrs"].items() if v is not None}, id=w["id"])
+        if "ended_at" in w["attrs"]:  # its metrics now: its life may not meet the measures' window
+            body["metrics"] = {m: {"archive_policy_name": policies[w["type"]][m], "unit": unit_of(m)}
+                               for m in w["metrics"]}
         st, _, b = S.http("POST", "%s/v1/resource/%s" % (S.GN, w["type"]), body, headers=A, ok=(201, 409))
         return key, st
     S.pmap(create, missing)
@@ -327,22 +362,35 @@ def ensure_resources(A, want):
     return missing
 
 
+def set_lifetimes(want, found):
+    """w["life"] = (started, ended) unix s of the resources that have an ended_at (Gnocchi's times: a
+    resource seeded by an earlier run keeps its own), and their attributes set to them."""
+    for w in want.values():
+        r = found[(w["type"], w["id"])]
+        if "ended_at" in w["attrs"] and r.get("ended_at"):
+            w["life"] = (unix(r["started_at"]), unix(r["ended_at"]))
+            w["attrs"].update(started_at=iso(w["life"][0]), ended_at=iso(w["life"][1]))
+
+
 def post_measures(A, want, policies, prev, incremental):
-    end = int(time.time()) // STEP * STEP
+    end = measures_end()
     start = end - SPAN
     prev_end = prev.get("end_unix")
     first = prev_end if (incremental and prev_end and start < prev_end <= end) else start
     ts = [] if (incremental and prev_end == end) else list(range(first, end + 1, STEP))
-    iso = [datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00") for t in ts]
+    stamps = [iso(t) for t in ts]
     batch = {}
     for w in want.values():
         body = {}
+        lo, hi = w.get("life", (0, float("inf")))
+        wts = [t for t in ts if lo <= t <= hi]  # a deleted resource: only during its life
+        wstamps = [s for t, s in zip(ts, stamps) if lo <= t <= hi]
         for m, kf in w["metrics"].items():
-            vals = series(kf, ts)
+            vals = series(kf, wts)
             if not vals:
                 continue
             body[m] = {"archive_policy_name": policies[w["type"]][m],
-                       "measures": [{"timestamp": s, "value": v} for s, v in zip(iso, vals)]}
+                       "measures": [{"timestamp": s, "value": v} for s, v in zip(wstamps, vals)]}
             if w["type"] != "collectd":  # Ceilometer's samples have units, collectd-gnocchi's none
                 body[m]["unit"] = unit_of(m)
         if body:
@@ -351,13 +399,11 @@ def post_measures(A, want, policies, prev, incremental):
     chunks = [c for c in ({k: batch[k] for k in keys[i::4]} for i in range(4)) if c]
     S.pmap(lambda c: S.http("POST", S.GN + "/v1/batch/resources/metrics/measures?create_metrics=true", c,
                             headers=A), chunks)
-    log("posted %d points to %d metrics" % (len(ts) * sum(len(v) for v in batch.values()),
+    log("posted %d points to %d metrics" % (sum(len(m["measures"]) for v in batch.values() for m in v.values()),
                                             sum(len(v) for v in batch.values())))
 
-    def fmt(t):
-        return datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
-    return {"start": fmt(start), "end": fmt(end), "step_s": STEP, "points_per_metric": SPAN // STEP + 1,
-            "start_unix": start, "end_unix": end, "last_posted_from": fmt(first)}, bool(batch)
+    return {"start": iso(start), "end": iso(end), "step_s": STEP, "points_per_metric": SPAN // STEP + 1,
+            "start_unix": start, "end_unix": end, "last_posted_from": iso(first)}, bool(batch)
 
 
 def unit_of(metric):
@@ -466,23 +512,29 @@ def main():
     if mode == "recent" and not prev.get("instances"):
         log("no cloud in seed.json: doing a full cloud seed")
         mode = "all"
-    A = {"X-Auth-Token": S.password_auth("admin")[0]}
     want = wanted(out)
+    if mode == "recent" and any(key.split("/", 1)[1] not in prev.get(GROUPS[w["type"]], {}) for key, w in want.items()):
+        log("seed.json lacks resources this seed defines (seeded by an older seed_cloud.py): full cloud seed")
+        mode = "all"
+    A = {"X-Auth-Token": S.password_auth("admin")[0]}
     rtypes = {w["type"] for w in want.values()}
     if mode == "all":
         ceilo, policy_names, types_ = ceilometer_schema(A)
         policies = metric_policies(ceilo, want)
-        ensure_resources(A, want)
+        ensure_resources(A, want, policies)
         found = list_resources(A, rtypes)
         for w in want.values():
             w["uuid"] = found[(w["type"], w["id"])]["id"]
+        set_lifetimes(want, found)
     else:  # ids and policies as the previous run recorded them
         policies, policy_names, types_ = prev["metric_archive_policies"], prev["archive_policies"], prev["resource_types"]
         found = {}
         for key, w in want.items():
             r = prev[GROUPS[w["type"]]][key.split("/", 1)[1]]
             w["uuid"] = r["id"]
-            found[(w["type"], w["id"])] = {"id": r["id"], "metrics": r["metrics"]}
+            found[(w["type"], w["id"])] = {"id": r["id"], "metrics": r["metrics"], "started_at": r.get("started_at"),
+                                           "ended_at": r.get("ended_at")}
+    set_lifetimes(want, found)
     measures, posted = post_measures(A, want, policies, prev.get("measures", {}), incremental=(mode == "recent"))
     if mode == "all":
         found = list_resources(A, rtypes)  # with the metrics the batch created

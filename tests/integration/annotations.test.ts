@@ -1,5 +1,6 @@
 /**
- * Lifecycle annotations against the real stack: the seed's resources (started_at, no ended_at), and
+ * Lifecycle annotations against the real stack: the seed's resources (started_at, no ended_at), the
+ * cloud seed's deleted volumes (stack/seed_cloud.py: started_at and ended_at, in both projects), and
  * resources of a resource type created here (admin) with started_at / ended_at inside and outside
  * the range, one of them ended by a PATCH; deleted afterwards. The time range is searched by
  * Gnocchi: only matching resources come back.
@@ -151,5 +152,90 @@ describe('lifecycle annotations on the real stack', () => {
       ['web-01', 1, 3],
       ['web-02', 2, 6],
     ]);
+  });
+});
+
+interface CloudVolume {
+  display_name: string;
+  owner: string;
+  volume_type: string;
+  started_at?: string | null;
+  ended_at?: string | null;
+}
+
+describe('lifecycle annotations of the seeded cloud: deleted volumes', () => {
+  let deleted: CloudVolume[];
+  let mine: CloudVolume[];
+  let fromMs: number;
+  let toMs: number;
+  const names = (vs: CloudVolume[]) => vs.map((v) => v.display_name);
+  const ms = (iso: string | null | undefined) => Date.parse(String(iso));
+
+  beforeAll(() => {
+    const cloud = (seed as unknown as { cloud?: { volumes: Record<string, CloudVolume> } }).cloud;
+    expect(cloud).toBeDefined();
+    deleted = Object.values(cloud!.volumes).filter((v) => v.ended_at);
+    mine = deleted.filter((v) => v.owner === 'grafana');
+    // both projects have deleted volumes, each lived (started_at < ended_at)
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    expect(deleted.some((v) => v.owner === 'other')).toBe(true);
+    for (const v of deleted) {
+      expect(ms(v.started_at)).toBeLessThan(ms(v.ended_at));
+    }
+    // the range of their lives (the seed's own times: cold-start relative, kept by warm starts)
+    fromMs = Math.min(...deleted.map((v) => ms(v.started_at))) - H;
+    toMs = Math.max(...deleted.map((v) => ms(v.ended_at))) + H / 2;
+  });
+
+  it("deleted events: the project's volumes at their ended_at, in time order; another project's never", async () => {
+    const events = await annotations(
+      { resource_type: 'volume', event: 'deleted', title: '$display_name $event', tags: 'volume_type' },
+      fromMs,
+      toMs
+    );
+    const want = [...mine].sort((a, b) => ms(a.ended_at) - ms(b.ended_at));
+    expect(events.map((e) => [e.time, e.title, e.tags])).toEqual(
+      want.map((v) => [ms(v.ended_at), `${v.display_name} deleted`, [v.volume_type]])
+    );
+    expect(events.map((e) => e.title).join()).not.toContain('old-scratch');
+  });
+
+  it('a deleted event outside the range is not returned (Gnocchi searches ended_at in the range)', async () => {
+    const last = [...mine].sort((a, b) => ms(b.ended_at) - ms(a.ended_at))[0];
+    const events = await annotations(
+      { resource_type: 'volume', event: 'deleted', title: '$display_name' },
+      fromMs,
+      ms(last.ended_at) - 1000
+    );
+    expect(events.map((e) => e.title)).toEqual(
+      names(mine.filter((v) => v !== last).sort((a, b) => ms(a.ended_at) - ms(b.ended_at)))
+    );
+  });
+
+  it('both events of one deleted volume (string search), and regions started_at → ended_at (JSON search)', async () => {
+    const v = mine[0];
+    const both = await annotations(
+      { resource_type: 'volume', resource_search: `display_name = '${v.display_name}'`, title: '$display_name $event' },
+      fromMs,
+      toMs
+    );
+    expect(both.map((e) => [e.time, e.title])).toEqual([
+      [ms(v.started_at), `${v.display_name} created`],
+      [ms(v.ended_at), `${v.display_name} deleted`],
+    ]);
+    const regions = await annotations(
+      {
+        resource_type: 'volume',
+        event: 'region',
+        resource_search: JSON.stringify({ in: { display_name: names(mine) } }),
+        title: '$display_name',
+      },
+      fromMs,
+      toMs
+    );
+    const want = [...mine].sort((a, b) => ms(a.started_at) - ms(b.started_at));
+    expect(regions.map((e) => [e.title, e.time, e.timeEnd])).toEqual(
+      want.map((x) => [x.display_name, ms(x.started_at), ms(x.ended_at)])
+    );
   });
 });
