@@ -26,9 +26,12 @@ const hostDepsCookie = (tree: string) =>
     secure: false,
     sameSite: 'Lax' as const,
   }));
-/** What the React 18 run covers (the others test the network and the stack, not React): */
+/**
+ * What the React 18 run covers: the host, the dashboards (scenes), the editors and every query mode.
+ * Not diagnose, negative, reliability: they test the network, CORS and the stack, not React.
+ */
 const REACT_18_SPECS =
-  /(^|\/)(host|dashboard|old-dashboard|variables|query-modes|save-and-test|react-version)\.spec\.ts$/;
+  /(^|\/)(host|dashboard|dashboard-scenes|old-dashboard|variables|query-modes|builder|save-and-test|react-version)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: '.',
