@@ -15,6 +15,7 @@ import { App } from './App';
 import { FatalError, Shell } from './failures';
 import { publish } from './hostState';
 import { loadDataSourcePlugin, PluginLoadError } from './loader';
+import { setMonacoEnv } from './monacoEnv';
 import { AnyPlugin, installDataSource, installServices } from './services';
 import { pluginJsonPath, pluginMeta } from './settings';
 import { initialState, modulePathOf, PlaygroundDefaults, readHostParams, UrlParamError } from './urlState';
@@ -42,6 +43,7 @@ async function main() {
   const modulePath = modulePathOf(search);
   publish({ status: 'loading', module: modulePath });
   const services = installServices();
+  setMonacoEnv();
 
   // the first failure wins: it is shown above whatever rendered
   let fatal: FatalError | undefined;
