@@ -39,10 +39,22 @@ export interface DrawContext {
 
 const WILDCARD = /[*?[\]]/;
 
+/**
+ * A look-up Gnocchi answered with an error (403 for a non-admin listing, 404, an odd body) means no plan;
+ * a failure the panel's own request would meet too (Keystone, authentication, network, timeout, abort)
+ * is the panel's error, without a second attempt.
+ */
+function unknownUnlessFatal(e: unknown): undefined {
+  if (e instanceof RequestError && !(e.service === 'Gnocchi' && (e.kind === 'http' || e.kind === 'parse'))) {
+    throw e;
+  }
+  return undefined;
+}
+
 async function archivesOfPolicies(
   loads: Array<Promise<GnocchiArchivePolicy | undefined>>
 ): Promise<Archive[] | undefined> {
-  const policies = await Promise.all(loads.map((p) => p.catch(() => undefined)));
+  const policies = await Promise.all(loads.map((p) => p.catch(unknownUnlessFatal)));
   if (!policies.length || policies.some((p) => !p)) {
     return undefined;
   }
@@ -88,7 +100,7 @@ export async function archivesForFoundNames(
     if (!best) {
       return undefined;
     }
-    await lookups.resourceMetricPolicies(type, best.id).catch(() => undefined);
+    await lookups.resourceMetricPolicies(type, best.id).catch(unknownUnlessFatal);
     if (names.some((n) => !lookups.knowsMetricPolicy(n))) {
       return undefined;
     }
