@@ -148,9 +148,17 @@ export function toMarkers(errors: LanguageError[], model: ModelLike, severity: n
   return errors.map((e) => ({ ...range(model, e.from, Math.max(e.to, e.from)), message: e.message, severity }));
 }
 
-/** Validates the model's text and shows its error as a marker; returns the errors. */
-export function updateMarkers(monaco: MonacoLike, model: ModelLike, language: LanguageName): LanguageError[] {
-  const errors = ASSIST[language].validate(model.getValue());
+/**
+ * Validates the model's text (with the language's validator, or the field's own: e.g. blank
+ * operations are an incomplete query, not an error) and shows its error as a marker; returns the errors.
+ */
+export function updateMarkers(
+  monaco: MonacoLike,
+  model: ModelLike,
+  language: LanguageName,
+  validate: (text: string) => LanguageError[] = ASSIST[language].validate
+): LanguageError[] {
+  const errors = validate(model.getValue());
   monaco.editor.setModelMarkers(model, LANGUAGE_IDS[language], toMarkers(errors, model, monaco.MarkerSeverity.Error));
   return errors;
 }

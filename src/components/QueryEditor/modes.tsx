@@ -1,12 +1,12 @@
 /**
  * The fields of each query mode, one component per mode.
  */
-import React from 'react';
-import { Stack } from '@grafana/ui';
+import React, { lazy, Suspense } from 'react';
+import { LoadingPlaceholder, Stack } from '@grafana/ui';
 
 import type { GnocchiQuery, QueryMode } from '../../types';
 import { selectors } from '../selectors';
-import { CodeFieldsProps, OperationsField, SearchField } from './code/fields';
+import type { CodeFieldsProps } from './code/fields';
 import { TextField } from './fields';
 
 const S = selectors.queryEditor;
@@ -37,7 +37,17 @@ function field(
 }
 
 const resourceType = (p: ModeFieldsProps) => field(p, 'resource_type', S.resourceType, { placeholder: 'generic' });
-const search = (p: ModeFieldsProps) => <SearchField {...p} />;
+// The code fields (Monaco adapter, completion, highlighting) load as a chunk of their own when a
+// query shows them: dist/module.js stays small.
+const OperationsField = lazy(() => import('./code/fields').then((m) => ({ default: m.OperationsField })));
+const SearchField = lazy(() => import('./code/fields').then((m) => ({ default: m.SearchField })));
+const loading = <LoadingPlaceholder text="Loading editor" />;
+
+const search = (p: ModeFieldsProps) => (
+  <Suspense fallback={loading}>
+    <SearchField {...p} />
+  </Suspense>
+);
 const aggregator = (p: ModeFieldsProps) => field(p, 'aggregator', S.aggregator, { placeholder: 'mean', width: 20 });
 const grouping = (p: ModeFieldsProps) => (
   <Stack gap={0}>
@@ -52,7 +62,9 @@ function DynamicAggregatesFields(p: ModeFieldsProps) {
     <>
       {resourceType(p)}
       {search(p)}
-      <OperationsField {...p} />
+      <Suspense fallback={loading}>
+        <OperationsField {...p} />
+      </Suspense>
       {grouping(p)}
     </>
   );

@@ -59,7 +59,14 @@ export function didMount(
   }
   const detach = attachModel(model, opts.context);
   const check = () => {
-    updateMarkers(monaco as unknown as MonacoLike, model, opts.language);
+    const errors = updateMarkers(monaco as unknown as MonacoLike, model, opts.language, VALIDATORS[opts.language]);
+    // Monaco's own textarea (labelled by `ariaLabel`) says it is invalid, as the text fields do.
+    const area = editor.getDomNode?.()?.querySelector('textarea');
+    if (errors.length) {
+      area?.setAttribute('aria-invalid', 'true');
+    } else {
+      area?.removeAttribute('aria-invalid');
+    }
     opts.onText(model.getValue());
   };
   check();
