@@ -20,7 +20,7 @@ if (require.main === module) {
       const plugin = require('./plugin.cjs');
       const ds = plugin.createDatasource(job.settings);
       await ds.connect();
-      run = () => ds.query(job.query, job.window);
+      run = () => ds.query(job.query, job.window, { lookups: undefined }); // as in cases/query.cjs
     } else {
       const bytes = require('node:fs').readFileSync(job.file);
       run = () => JSON.parse(bytes.toString('utf8'));

@@ -3,6 +3,7 @@ import { response } from '../__mocks__/transport';
 import { LookupApi } from '../api/resources';
 import type { HttpRequest } from '../http/transport';
 import type { GnocchiQuery } from '../types';
+import { RequestError } from '../http/errors';
 import { isPolicyLookup } from './granularityPlan';
 import { runQuery } from './run';
 
@@ -29,7 +30,7 @@ const SEARCH = {
   measures: { r1: { cpu: { mean: [['2026-11-30T11:00:00+00:00', 4, 1]] } } },
 };
 
-type Answer = (req: HttpRequest) => ReturnType<typeof response> | undefined;
+type Answer = (req: HttpRequest) => ReturnType<typeof response> | Promise<never> | undefined;
 
 function setup(answer: Answer = () => undefined) {
   const r = recordingClient((req) => {
@@ -196,5 +197,19 @@ describe('the granularity a panel asks for', () => {
     const frames = await s.run(dyn(), H, 2000);
     expect(params(s.data()[0]).granularity).toBeUndefined();
     expect(frames[0].length).toBe(1);
+    await s.run(dyn(), H, 2000); // refused once: not asked again by this instance
+    expect(s.lookupsSent()).toEqual(['/v1/metric?name=cpu&limit=1']);
+  });
+
+  it('Keystone failing during the look-up is the panel error, without a second token request', async () => {
+    const s = setup((req) =>
+      req.url.includes('/v1/metric?')
+        ? Promise.reject(
+            new RequestError('Keystone 401 Unauthorized: refused', 'Keystone', 'http://keystone', 401, 'auth')
+          )
+        : undefined
+    );
+    await expect(s.run(dyn(), H, 2000)).rejects.toThrow(/Keystone 401/);
+    expect(s.data()).toHaveLength(0);
   });
 });

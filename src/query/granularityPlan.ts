@@ -51,6 +51,39 @@ function unknownUnlessFatal(e: unknown): undefined {
   return undefined;
 }
 
+/** Keys whose look-up Gnocchi refused, per look-up instance: not asked again (no plan for them). */
+const refused = new WeakMap<PolicyLookups, Set<string>>();
+
+function refusedOf(lookups: PolicyLookups): Set<string> {
+  let set = refused.get(lookups);
+  if (!set) {
+    set = new Set();
+    refused.set(lookups, set);
+  }
+  return set;
+}
+
+/** The policies of `keys`; undefined as soon as one was refused before (no request) or is now. */
+async function policiesOf(
+  lookups: PolicyLookups,
+  keys: string[],
+  load: (key: string) => Promise<GnocchiArchivePolicy | undefined>
+): Promise<Archive[] | undefined> {
+  const no = refusedOf(lookups);
+  if (keys.some((k) => no.has(k))) {
+    return undefined;
+  }
+  return archivesOfPolicies(
+    keys.map((k) =>
+      load(k).catch((e) => {
+        unknownUnlessFatal(e);
+        no.add(k);
+        return undefined;
+      })
+    )
+  );
+}
+
 async function archivesOfPolicies(
   loads: Array<Promise<GnocchiArchivePolicy | undefined>>
 ): Promise<Archive[] | undefined> {
@@ -66,13 +99,17 @@ export function archivesForNames(lookups: PolicyLookups, names: string[]): Promi
   if (!names.length || names.some((n) => !n || WILDCARD.test(n))) {
     return Promise.resolve(undefined);
   }
-  return archivesOfPolicies([...new Set(names)].map((n) => lookups.metricPolicy(n)));
+  return policiesOf(lookups, [...new Set(names)], (n) => lookups.metricPolicy(n));
 }
 
 /** The archives every metric id has. */
 export function archivesForIds(lookups: PolicyLookups, ids: string[]): Promise<Archive[] | undefined> {
   return ids.length
-    ? archivesOfPolicies([...new Set(ids)].map((id) => lookups.metricPolicyById(id)))
+    ? policiesOf(
+        lookups,
+        [...new Set(ids)].map((id) => `id:${id}`),
+        (k) => lookups.metricPolicyById(k.slice(3))
+      )
     : Promise.resolve(undefined);
 }
 
@@ -100,7 +137,15 @@ export async function archivesForFoundNames(
     if (!best) {
       return undefined;
     }
-    await lookups.resourceMetricPolicies(type, best.id).catch(unknownUnlessFatal);
+    const key = `resource:${type}:${best.id}`;
+    const no = refusedOf(lookups);
+    if (no.has(key)) {
+      return undefined;
+    }
+    await lookups.resourceMetricPolicies(type, best.id).catch((e) => {
+      unknownUnlessFatal(e);
+      no.add(key);
+    });
     if (names.some((n) => !lookups.knowsMetricPolicy(n))) {
       return undefined;
     }
