@@ -2,7 +2,7 @@
  * Search conditions: attribute (from the type's schema), operator, value (values Gnocchi has,
  * searched on the server as the user types), combined with and/or; the resulting filter is shown.
  */
-import React, { useCallback } from 'react';
+import React, { useCallback, useRef } from 'react';
 import { Button, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 import { EditorField } from '@grafana/plugin-ui';
 
@@ -45,8 +45,23 @@ interface RowProps {
 function ConditionRow({ index, condition: c, type, lookups, onChange }: RowProps) {
   const n = index + 1;
   const attributes = useCallback(async () => (lookups ? lookups.attributes(type) : []), [lookups, type]);
+  // Attributes Gnocchi cannot search with `like` (uuid ones): listed once, filtered here.
+  const unsearchable = useRef(new Set<string>());
   const values = useCallback(
-    async (input: string) => (lookups && c.attr ? lookups.attributeValues(type, c.attr, input.trim()) : []),
+    async (input: string) => {
+      if (!lookups || !c.attr) {
+        return [];
+      }
+      const key = `${type}:${c.attr}`;
+      if (input.trim() && !unsearchable.current.has(key)) {
+        try {
+          return await lookups.attributeValues(type, c.attr, input.trim());
+        } catch {
+          unsearchable.current.add(key);
+        }
+      }
+      return lookups.attributeValues(type, c.attr, '');
+    },
     [lookups, type, c.attr]
   );
   const operators = useCallback(async () => SEARCH_OPERATORS, []);

@@ -3,7 +3,7 @@
  * followed by the dashboard variables (`$name`); any other value can be typed. A pick is a commit;
  * a look-up that fails shows its message under the picker.
  */
-import React, { useCallback, useState } from 'react';
+import React, { useCallback, useMemo, useState } from 'react';
 import { Combobox, ComboboxOption, Input, MultiCombobox } from '@grafana/ui';
 import { EditorField } from '@grafana/plugin-ui';
 import { getTemplateSrv } from '@grafana/runtime';
@@ -67,13 +67,15 @@ export function Picker(p: PickerProps) {
   const { options, error } = useLoader(p.load, p.variables ?? true);
   const id = idOf(p.label);
   const shown = p.display ?? p.value;
+  // One object per value: Grafana 12.3's Combobox (downshift) re-syncs on every new selected item.
+  const value = useMemo(() => (p.value ? { value: p.value, label: shown } : null), [p.value, shown]);
   return (
     <EditorField label={p.label} htmlFor={id} tooltip={p.tooltip} invalid={Boolean(error)} error={error}>
       <Combobox
         id={id}
         aria-label={p.label}
         options={options}
-        value={p.value ? { value: p.value, label: shown } : null}
+        value={value}
         placeholder={p.placeholder}
         createCustomValue={p.custom ?? true}
         width={p.width ?? 25}
@@ -98,9 +100,9 @@ export interface MultiPickerProps {
 export function MultiPicker(p: MultiPickerProps) {
   const { options, error } = useLoader(p.load, true);
   return (
-    <EditorField label={p.label} invalid={Boolean(error)} error={error}>
+    <EditorField label={p.label} htmlFor={idOf(p.label)} invalid={Boolean(error)} error={error}>
       <MultiCombobox
-        aria-label={p.label}
+        id={idOf(p.label)}
         options={options}
         value={p.values}
         placeholder={p.placeholder}
