@@ -104,7 +104,7 @@ module.exports = {
           const metric = seeded.metrics[p];
           const q = { ...query(metric, seeded.resourceId), queryVersion: 2 };
           // one fresh instance per panel: the first run is a cold dashboard, the next ones have the policy cached
-          const ds = plugin.createDatasource(settings);
+          const ds = plugin.createDatasource(settings, { traffic: true });
           await ds.connect();
           let first = true;
           for (const [r, rangeMs] of RANGES) {
@@ -148,7 +148,7 @@ module.exports = {
             const g = opsResample ? Number(opsResample[1]) : step;
             const drawn = drawnBytes(frames, Number.isFinite(g) ? g : 60);
             // as before: the same panel without the policy look-ups (every granularity of the policy)
-            const plainDs = plugin.createDatasource(settings);
+            const plainDs = plugin.createDatasource(settings, { traffic: true });
             await plainDs.query(q, window, { ...opts, lookups: undefined });
             const plain = plainDs.traffic().filter((x) => !plugin.isPolicyLookup(x));
             const ratio = drawn.bytes ? received / drawn.bytes : Infinity;

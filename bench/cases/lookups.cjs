@@ -30,7 +30,7 @@ module.exports = {
       };
       const keystrokes = [];
       for (const typed of TYPED) {
-        const ds = plugin.createDatasource(settings);
+        const ds = plugin.createDatasource(settings, { traffic: true });
         const values = await plugin.variableValues(ds, variable, typed);
         const sent = ds.traffic();
         keystrokes.push({
@@ -73,7 +73,7 @@ module.exports = {
         note: `${empty.values} values, pages of 1,000 with attrs id and display_name`,
       });
 
-      const ds = plugin.createDatasource(settings);
+      const ds = plugin.createDatasource(settings, { traffic: true });
       const names = await ds.lookups.metricNames('bench_vm');
       const afterNames = ds.traffic();
       const values = await ds.lookups.attributeValues('bench_vm', 'display_name', 'vm-01');

@@ -6,8 +6,9 @@
  *   seriesToFrames(series, opts)     series → Grafana data frames
  *   readAggregates(text, groupby)    /v1/aggregates response text → series (the reader: no JSON of the measures)
  *   seriesColumns(series, opts)      series → their { times, values } columns (to compare both paths)
- *   createDatasource(settings)       a data source instance on Node's fetch, with its look-ups (archive
- *                                    policies, memoized as in the plugin's data source):
+ *   createDatasource(settings, o)    a data source instance on Node's fetch, with its look-ups (archive
+ *                                    policies, memoized as in the plugin's data source); `o.traffic`: also
+ *                                    the bytes and measures of every answer (a scan of the body: not in timings):
  *                                      { connect(), query(q, window, opts), counts(), traffic(), lookups }
  *   panelInterval(fromMs, toMs, n)   Grafana's interval (ms) for a panel of n max data points (rangeUtil)
  *   isPolicyLookup(req)              a request of the shared archive-policy look-ups (not the panel's own)
@@ -42,7 +43,7 @@ const { measuresToColumns } = load('gnocchi/columns.ts');
 /** No dashboard variables in the bench: text is left as is. */
 const noVariables = { replace: (text) => text };
 
-function createDatasource(settings) {
+function createDatasource(settings, { traffic: record = false } = {}) {
   const { GnocchiClient } = load('client.ts');
   const { fetchTransport } = load('http/transport.ts');
   const { prepareQuery } = load('query/prepare.ts');
@@ -53,12 +54,15 @@ function createDatasource(settings) {
   const counting = async (req) => {
     const res = await fetchTransport(req);
     if (req.service === 'Gnocchi') {
+      traffic.push({ method: req.method, url: req.url, body: req.body });
+    }
+    if (record && req.service === 'Gnocchi') {
       const text = res.text ?? '';
       // measures in the body: `["<time>", <granularity>, <value>]` triples, and their bytes with the `, ` between them
       const triples = text.match(/\["[^"]*", [^,\]]+, [^\]]+\]/g) ?? [];
       const measuresBytes = triples.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8') + 2, 0);
       const bytes = Buffer.byteLength(text, 'utf8');
-      traffic.push({ method: req.method, url: req.url, body: req.body, bytes, points: triples.length, measuresBytes });
+      Object.assign(traffic[traffic.length - 1], { bytes, points: triples.length, measuresBytes });
     }
     return res;
   };
