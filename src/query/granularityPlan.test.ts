@@ -201,6 +201,21 @@ describe('the granularity a panel asks for', () => {
     expect(s.lookupsSent()).toEqual(['/v1/metric?name=cpu&limit=1']);
   });
 
+  it('a network failure of the look-up: the panel request goes as before (and names its own failure); asked again later', async () => {
+    const s = setup((req) =>
+      req.url.includes('/v1/metric?')
+        ? Promise.reject(
+            new RequestError('The browser could not reach Gnocchi', 'Gnocchi', req.url, undefined, 'network')
+          )
+        : undefined
+    );
+    const frames = await s.run(dyn(), H, 2000);
+    expect(params(s.data()[0]).granularity).toBeUndefined();
+    expect(frames[0].length).toBe(1);
+    await s.run(dyn(), H, 2000);
+    expect(s.lookupsSent()).toHaveLength(2);
+  });
+
   it('Keystone failing during the look-up is the panel error, without a second token request', async () => {
     const s = setup((req) =>
       req.url.includes('/v1/metric?')

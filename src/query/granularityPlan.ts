@@ -40,16 +40,21 @@ export interface DrawContext {
 const WILDCARD = /[*?[\]]/;
 
 /**
- * A look-up Gnocchi answered with an error (403 for a non-admin listing, 404, an odd body) means no plan;
- * a failure the panel's own request would meet too (Keystone, authentication, network, timeout, abort)
- * is the panel's error, without a second attempt.
+ * Look-up failures. Keystone's or an authentication failure is the panel's error at once (its own request
+ * would ask for a token again). Anything else means no plan: the panel's request goes as before and
+ * meets, and names, its own failure (CORS, network, timeout). Gnocchi's refusals (403 for a non-admin
+ * listing, 404, an odd body) are remembered: not asked again by this instance.
  */
 function unknownUnlessFatal(e: unknown): undefined {
-  if (e instanceof RequestError && !(e.service === 'Gnocchi' && (e.kind === 'http' || e.kind === 'parse'))) {
+  if (e instanceof RequestError && (e.service === 'Keystone' || e.kind === 'auth')) {
     throw e;
   }
   return undefined;
 }
+
+/** Gnocchi answered the look-up, with a refusal or something unreadable. */
+const isRefusal = (e: unknown) =>
+  !(e instanceof RequestError) || (e.service === 'Gnocchi' && (e.kind === 'http' || e.kind === 'parse'));
 
 /** Keys whose look-up Gnocchi refused, per look-up instance: not asked again (no plan for them). */
 const refused = new WeakMap<PolicyLookups, Set<string>>();
@@ -77,7 +82,9 @@ async function policiesOf(
     keys.map((k) =>
       load(k).catch((e) => {
         unknownUnlessFatal(e);
-        no.add(k);
+        if (isRefusal(e)) {
+          no.add(k);
+        }
         return undefined;
       })
     )
@@ -144,7 +151,9 @@ export async function archivesForFoundNames(
     }
     await lookups.resourceMetricPolicies(type, best.id).catch((e) => {
       unknownUnlessFatal(e);
-      no.add(key);
+      if (isRefusal(e)) {
+        no.add(key);
+      }
     });
     if (names.some((n) => !lookups.knowsMetricPolicy(n))) {
       return undefined;
