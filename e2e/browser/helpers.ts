@@ -21,6 +21,8 @@ export interface PanelState {
   state: string;
   series: PanelSeries[];
   errors: Array<{ refId?: string; message?: string }>;
+  /** scenes dashboard: the annotation events the panel draws */
+  annotations?: Array<{ time: number; timeEnd?: number; title: string; text: string; tags: string[] }>;
 }
 
 export type Json = Record<string, unknown>;
@@ -121,6 +123,50 @@ export async function dashboardPanels(page: Page, count: number, minRun = 1): Pr
     { timeout: 60_000 }
   );
   return page.evaluate(() => (window as any).__dashboard);
+}
+
+/** Dashboard mode: waits until the panel titled `title` finished a run numbered at least `minRun`. */
+export async function dashboardPanel(page: Page, title: string, minRun = 1): Promise<PanelState & { title: string }> {
+  await page.waitForFunction(
+    ([t, min]) => {
+      const p = (window as any).__dashboard?.panels.find((x: any) => x?.title === t);
+      return p && p.run >= (min as number) && p.state !== 'Loading' && p.state !== 'NotStarted';
+    },
+    [title, minRun] as const,
+    { timeout: 60_000 }
+  );
+  return page.evaluate((t) => (window as any).__dashboard.panels.find((x: any) => x?.title === t), title);
+}
+
+/** Scenes dashboard: the variables' state (`window.__sceneVariables`). */
+export async function sceneVariables(
+  page: Page
+): Promise<
+  Record<
+    string,
+    { value: unknown; text: unknown; options: Array<{ label: string; value: string }>; filters?: unknown[] }
+  >
+> {
+  return page.evaluate(() => (window as any).__sceneVariables);
+}
+
+/**
+ * Scenes dashboard: picks exactly `values` in the multi-value picker of the variable shown as
+ * `label` (its label, else its name), as a user does: opens it, toggles options, closes it.
+ */
+export async function pickVariableValues(page: Page, label: string, name: string, values: string[]) {
+  const control = page
+    .getByTestId('data-testid template variable')
+    .filter({ has: page.getByTestId(`data-testid Dashboard template variables submenu Label ${label}`) });
+  const current = ((await sceneVariables(page))[name].value ?? []) as string[];
+  await control.locator('input').click();
+  const option = (v: string) =>
+    page.getByTestId(`data-testid Dashboard template variables Variable Value DropDown option text ${v}`);
+  for (const v of [...current.filter((c) => !values.includes(c)), ...values.filter((v) => !current.includes(v))]) {
+    await option(v).click();
+  }
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await sceneVariables(page))[name].value).toEqual(values);
 }
 
 export async function currentRun(page: Page): Promise<number> {

@@ -1,6 +1,6 @@
 /**
  * A dashboard saved with the old plugin 1.7 (tests/fixtures/dashboards, Grafana 5 `panels` layout)
- * opened in the playground's dashboard mode against the real stack, with a 1.x data source
+ * opened in the playground's dashboard mode (a @grafana/scenes scene) against the real stack, with a 1.x data source
  * definition: every panel shows the series names 1.7.1 showed (as tests/integration/old-dashboards
  * asserts without a browser), no panel shows an error; its query variables offer the data source's
  * values and drive the panels.
@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 import { loadDashboard, panelsOf, resolveSeed } from '../../tests/integration/dashboards';
-import { dashboardPanels, expectReady, recentRange, SCREENSHOTS, seed } from './helpers';
+import {
+  dashboardPanel,
+  dashboardPanels,
+  expectReady,
+  pickVariableValues,
+  recentRange,
+  SCREENSHOTS,
+  sceneVariables,
+  seed,
+} from './helpers';
 
 const FILE = 'grafana5-panels-plugin-1.7.json';
 
@@ -61,28 +70,27 @@ test(`${FILE}: every panel shows what 1.7.1 showed`, async ({ page }) => {
   expect(new Set(byTitle['Unlabeled dynamic aggregate'].series[0].values)).toEqual(new Set([1024]));
 
   // the variables bar holds the saved values; each panel draws its graph; no error anywhere
-  await expect(page.getByTestId('var-hosts')).toHaveValues(['compute-1', 'compute-3']);
-  await expect(page.getByTestId('var-vm')).toHaveValue(seed.resources['vm-002'].id);
-  const panels = page.getByTestId('dashboard-panel');
+  let vars = await sceneVariables(page);
+  expect(vars.hosts.value).toEqual(['compute-1', 'compute-3']);
+  expect(vars.vm.value).toBe(seed.resources['vm-002'].id);
+  const panels = page.getByTestId('scene-panel');
   await expect(panels).toHaveCount(titles.length);
   for (let i = 0; i < titles.length; i++) {
     await expect(panels.nth(i).locator('canvas').first()).toBeVisible();
   }
-  await expect(page.getByTestId('panel-error')).toHaveCount(0);
   await expect(page.getByTestId('host-fatal')).toHaveCount(0);
   // Grafana refreshes query variables on load: $hosts offers every host of the project
-  const hostOptions = page.getByTestId('var-hosts').locator('option');
   // (in Gnocchi's own order, as 1.7.1 listed them: the seed creates the hosts concurrently)
-  await expect(hostOptions).toHaveCount(4);
-  expect((await hostOptions.allTextContents()).sort()).toEqual(['compute-1', 'compute-2', 'compute-3', 'compute-4']);
   await expect(page.getByTestId('dashboard')).toHaveAttribute('data-variables', 'refreshed');
+  vars = await sceneVariables(page);
+  expect(vars.hosts.options.map((o) => o.value).sort()).toEqual(['compute-1', 'compute-2', 'compute-3', 'compute-4']);
   await expect(page.getByTestId('variables-error')).toHaveCount(0);
   await page.getByTestId('dashboard').screenshot({ path: join(SCREENSHOTS, 'old-dashboard.png') });
 
   // the saved variables still drive the panels
-  await page.getByTestId('var-hosts').selectOption(['compute-2', 'compute-4']);
-  const after = await dashboardPanels(page, titles.length, 2);
-  const cpu = after.panels.find((p) => p.title === 'CPU per host')!;
+  await pickVariableValues(page, 'hosts', 'hosts', ['compute-2', 'compute-4']);
+  // (scenes re-runs the panels that use the variable)
+  const cpu = await dashboardPanel(page, 'CPU per host', 2);
   expect(cpu.errors).toEqual([]);
   expect(cpu.series.map((s) => s.name)).toEqual(['compute-2', 'compute-4']);
 });

@@ -57,6 +57,9 @@ function common(modules) {
         { exclude: modules, resolve: { modules: [modules, 'node_modules'] } },
         // @grafana/ui's ESM imports e.g. `ol/format/WKT` without an extension
         { test: /\.m?js$/, resolve: { fullySpecified: false } },
+        // @grafana/plugin-compat (used by @grafana/scenes) imports what newer @grafana/runtime
+        // versions export and falls back when it is undefined: a missing export is not an error
+        { test: /[\\/]@grafana[\\/]plugin-compat[\\/]/, parser: { exportsPresence: false } },
         { test: /\.css$/, use: ['style-loader', 'css-loader'] },
         { test: /\.(png|jpe?g|gif|svg|woff2?|ttf|eot)$/, type: 'asset/inline' },
       ],

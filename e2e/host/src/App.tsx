@@ -2,23 +2,27 @@
  * The page: the plugin's ConfigEditor with Save & test, the variables and time range, its
  * QueryEditor, and the panel. The query runs on load, on Run query / the editor's onRunQuery, and
  * whenever the data source instance, the variables or the time range change. With a dashboard
- * (dashboard mode) its panels come first and take the place of the QueryEditor and the panel.
+ * (dashboard mode) it comes first as a @grafana/scenes scene (scenes/SceneDashboard.tsx) and takes
+ * the place of the QueryEditor and the panel.
  */
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CoreApp, DataQuery, DataSourcePluginMeta } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { Button } from '@grafana/ui';
 
-import { DashboardView } from './dashboardView';
 import { HostErrorBoundary, OnFatal } from './failures';
 import { Panel } from './panel/Panel';
 import { ConfigSection, useSaveAndTest } from './saveAndTest';
+import { sceneRange as toSceneRange } from './scenes/sceneModel';
 import type { AnyDataSource, AnyPlugin } from './services';
 import { resolveRange } from './timeRange';
 import type { InitialState } from './urlState';
 import { usePanelData } from './usePanelData';
 import { VariablesBar } from './variables';
 import type { HostTemplateSrv, HostVariable } from '../../../src/testing/grafanaTemplateSrv';
+
+// @grafana/scenes is loaded in dashboard mode only (its own chunk)
+const SceneDashboard = React.lazy(() => import('./scenes/SceneDashboard').then((m) => ({ default: m.SceneDashboard })));
 
 export interface AppProps {
   plugin: AnyPlugin;
@@ -48,6 +52,8 @@ export function App({ plugin, meta, modulePath, initial, initialDs, templateSrv,
   }, []);
 
   const { ConfigEditor } = plugin.components;
+  // the scene's time range: the URL's or the dashboard's (epoch ms as ISO); one object per page
+  const sceneRange = useMemo(() => toSceneRange(initial.range), [initial.range]);
 
   return (
     <div className="host">
@@ -59,15 +65,18 @@ export function App({ plugin, meta, modulePath, initial, initialDs, templateSrv,
         </span>
       </header>
 
-      {initial.dashboard && (
+      {initial.sceneDashboard && (
         <HostErrorBoundary area="dashboard" onError={onFatal}>
-          <DashboardView
-            dashboard={initial.dashboard}
-            ds={ds}
-            initialVars={initial.vars}
-            initialRange={initial.range}
-            templateSrv={templateSrv}
-          />
+          <Suspense fallback={<em data-testid="dashboard-loading">Loading the dashboard…</em>}>
+            <SceneDashboard
+              model={initial.sceneDashboard}
+              plugin={plugin}
+              meta={meta}
+              ds={ds}
+              range={sceneRange}
+              onFatal={onFatal}
+            />
+          </Suspense>
         </HostErrorBoundary>
       )}
 

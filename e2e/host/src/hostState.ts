@@ -22,6 +22,8 @@ export interface PanelState {
   state: LoadingState;
   series: PanelSeries[];
   errors: DataQueryError[];
+  /** scenes dashboard: the annotation events the panel draws */
+  annotations?: Array<{ time: number; timeEnd?: number; title: string; text: string; tags: string[] }>;
 }
 
 export interface DashboardState {

@@ -65,6 +65,11 @@ async function main() {
     plugin.meta = meta;
     const initial = initialState(params, defaults);
     services.templateSrv.setVariables(initial.vars);
+    if (initial.sceneDashboard) {
+      // before the data source is built: it keeps the TemplateSrv it finds
+      const { installSceneRuntime } = await import('./scenes/runtime');
+      installSceneRuntime();
+    }
     const initialDs = installDataSource(plugin, meta, initial.settings);
     const onReady = () => {
       if (!fatal) {

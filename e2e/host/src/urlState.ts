@@ -6,6 +6,7 @@
 import type { DataQuery } from '@grafana/data';
 
 import { DashboardModel, toDashboardModel } from './dashboard';
+import { sceneRange, toSceneModel, SceneDashboardModel } from './scenes/sceneModel';
 import { initialSettings, Settings } from './settings';
 import { DEFAULT_RANGE, RawRange } from './timeRange';
 import type { HostVariable } from '../../../src/testing/grafanaTemplateSrv';
@@ -45,6 +46,8 @@ export interface InitialState {
   autotest: boolean;
   /** dashboard mode */
   dashboard?: DashboardModel;
+  /** dashboard mode: what the scene is built from */
+  sceneDashboard?: SceneDashboardModel;
 }
 
 export class UrlParamError extends Error {}
@@ -145,15 +148,16 @@ export function dashboardOf(p: HostParams): DashboardModel | undefined {
  */
 export function initialState(p: HostParams, defaults: PlaygroundDefaults): InitialState {
   const dashboard = dashboardOf(p);
+  const range = {
+    from: p.from ?? dashboard?.range?.from ?? defaults.from ?? DEFAULT_RANGE.from,
+    to: p.to ?? dashboard?.range?.to ?? defaults.to ?? DEFAULT_RANGE.to,
+  };
   return {
     settings: initialSettings(p.ds, defaults),
     query: { refId: 'A', ...(p.query ?? defaults.query ?? {}) } as DataQuery,
     vars: p.vars ?? dashboard?.vars ?? defaults.vars ?? [],
-    range: {
-      from: p.from ?? dashboard?.range?.from ?? defaults.from ?? DEFAULT_RANGE.from,
-      to: p.to ?? dashboard?.range?.to ?? defaults.to ?? DEFAULT_RANGE.to,
-    },
+    range,
     autotest: !!p.autotest,
-    ...(dashboard ? { dashboard } : {}),
+    ...(dashboard ? { dashboard, sceneDashboard: toSceneModel(p.dashboard, sceneRange(range)) } : {}),
   };
 }
