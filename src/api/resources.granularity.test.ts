@@ -11,11 +11,13 @@ const LOW = { name: 'low', aggregation_methods: ['mean'], definition: [{ granula
 const HIGH = { name: 'high', aggregation_methods: ['mean'], definition: [{ granularity: '0:00:01' }] };
 
 describe('LookupApi: archive policies for the granularity a panel asks for', () => {
-  it('metricPolicyById: one GET /v1/metric/<id>, memoized', async () => {
-    const { api, requests } = setup(() => response(200, { id: 'm', name: 'cpu', archive_policy: LOW }));
+  it('metricPolicyById: the metric listing filtered by id, memoized', async () => {
+    const { api, requests } = setup(() => response(200, [{ id: 'm', name: 'cpu', archive_policy: LOW }]));
     expect(await api.metricPolicyById('5b1a1f0e-0000-4000-8000-000000000001')).toEqual(LOW);
     expect(await api.metricPolicyById('5b1a1f0e-0000-4000-8000-000000000001')).toEqual(LOW);
-    expect(requests.map((r) => r.url)).toEqual(['http://gnocchi:8041/v1/metric/5b1a1f0e-0000-4000-8000-000000000001']);
+    expect(requests.map((r) => r.url)).toEqual([
+      'http://gnocchi:8041/v1/metric?id=5b1a1f0e-0000-4000-8000-000000000001&limit=1',
+    ]);
     await expect(api.metricPolicyById('..')).rejects.toThrow();
   });
 

@@ -164,10 +164,13 @@ export class LookupApi {
     return this.cache.has(`policy:${name}`);
   }
 
-  /** The archive policy of one metric by id (`GET /v1/metric/<id>`). */
+  /** The archive policy of one metric by id (the metric listing filtered by id, which embeds the policy). */
   metricPolicyById(id: string): Promise<GnocchiArchivePolicy | undefined> {
     return this.memo(`policy-id:${id}`, async () => {
-      const doc = await this.client.request<GnocchiMetric>('GET', `/v1/metric/${pathSegment(id, 'metric id')}`);
+      const [doc] = asList<GnocchiMetric>(
+        await this.client.request('GET', '/v1/metric', { params: { id: pathSegment(id, 'metric id'), limit: 1 } }),
+        'metric'
+      );
       return doc?.archive_policy;
     });
   }

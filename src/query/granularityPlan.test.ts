@@ -40,10 +40,10 @@ function setup(answer: Answer = () => undefined) {
     }
     const url = new URL(req.url);
     if (url.pathname === '/v1/metric') {
-      return response(200, [{ id: 'm1', name: url.searchParams.get('name'), archive_policy: HIGH }]);
-    }
-    if (/^\/v1\/metric\/[^/]+$/.test(url.pathname)) {
-      return response(200, { id: 'm1', name: 'cpu', archive_policy: LOW });
+      const id = url.searchParams.get('id');
+      return response(200, [
+        { id: id ?? 'm1', name: url.searchParams.get('name') ?? 'cpu', archive_policy: id ? LOW : HIGH },
+      ]);
     }
     if (/\/metric$/.test(url.pathname)) {
       return response(200, [
@@ -149,7 +149,7 @@ describe('the granularity a panel asks for', () => {
   it('metric mode: the policy by id, then the measures with granularity and resample', async () => {
     const s = setup();
     await s.run({ refId: 'A', queryVersion: 2, queryMode: 'metric', metric_id: 'm1' }, 7 * D, 600_000);
-    expect(s.lookupsSent()).toEqual(['/v1/metric/m1']);
+    expect(s.lookupsSent()).toEqual(['/v1/metric?id=m1&limit=1']);
     expect(params(s.data()[0])).toMatchObject({ granularity: '300', resample: '900', aggregation: 'mean' });
   });
 

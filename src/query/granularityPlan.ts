@@ -3,7 +3,7 @@
  * policies of the metrics it reads. The policies come from the data source instance's look-ups,
  * memoized and shared by every panel of the dashboard (`api/resources.ts`):
  *   - a metric name (dynamic aggregates, resource modes): `GET /v1/metric?name=<name>&limit=1`, once per name;
- *   - a metric id (metric mode, operations over ids): `GET /v1/metric/<id>`, once per id;
+ *   - a metric id (metric mode, operations over ids): `GET /v1/metric?id=<id>&limit=1`, once per id;
  *   - a metric regex: the names come from the panel's own resource search; one
  *     `GET /v1/resource/<type>/<id>/metric` on the resource with the most of them learns them all.
  * Anything unknown (a wildcard, a failed look-up, a metric without policy) means no plan: the request
@@ -247,5 +247,5 @@ export function isPolicyLookup(req: { method: string; url: string }): boolean {
     return false;
   }
   const path = new URL(req.url, 'http://x').pathname;
-  return /\/v1\/metric(\/[^/]+)?\/?$/.test(path) || /\/v1\/resource\/[^/]+\/[^/]+\/metric\/?$/.test(path);
+  return /\/v1\/metric\/?$/.test(path) || /\/v1\/resource\/[^/]+\/[^/]+\/metric\/?$/.test(path);
 }
