@@ -126,4 +126,11 @@ describe('code fields', () => {
     await waitFor(() => expect(screen.getByText(/Metrics not found/)).toBeInTheDocument());
     expect(screen.getAllByText(/Metrics not found/)).toHaveLength(1);
   });
+
+  it('blank operations are incomplete, not malformed: no marker, no message', async () => {
+    setup({ ...query, operations: '' });
+    const ops = await screen.findByLabelText(S.operations);
+    expect(mounted[S.operations].model.markers['gnocchi-operations']).toEqual([]);
+    expect(ops).not.toHaveAttribute('aria-invalid');
+  });
 });
