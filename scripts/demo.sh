@@ -36,6 +36,8 @@ The stack is running:
 
 Now serving the playground (the built plugin loaded the way Grafana loads it, its config editor with
 Save & test, its query editor and a time-series panel): open http://localhost:${HOST_PORT:-3000}/
+The provisioned demo dashboard on Grafana's dashboard engine (@grafana/scenes: variables, ad hoc
+filters, lifecycle annotations, panel edit): http://localhost:${HOST_PORT:-3000}/d/gnocchi-demo
 Ctrl-C stops the playground; \`npm run stack:down\` stops the stack.
 MSG
 step "playground"

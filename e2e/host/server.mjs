@@ -7,6 +7,8 @@
  *   /dist/*                    the BUILT plugin (repository dist/, `npm run build`)
  *   /fixtures/*                broken plugin modules the host is tested with
  *   /public/build/img/icons/*  @grafana/ui's icons, where Grafana serves them
+ *   /d/<uid>                   a provisioned dashboard (provisioning/dashboards/*.json with that uid) in
+ *                              the playground's dashboard mode: a redirect to /?dashboard=<its JSON>
  *   /playground-defaults.json  default settings and query, from $STACK_STATE/seed.json
  *   /api/*                     404: there is no Grafana API (local backendSrv calls fail like an unknown route)
  *
@@ -20,7 +22,7 @@
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -123,6 +125,18 @@ async function indexPage(tree) {
     .replace(/version: '[^']*'/, `version: '${version}'`);
 }
 
+/** The provisioned dashboard JSON whose uid is `uid` (as Grafana's /d/<uid>), or undefined. */
+export function provisionedDashboard(uid) {
+  const dir = join(ROOT, 'provisioning/dashboards');
+  for (const f of existsSync(dir) ? readdirSync(dir).filter((x) => x.endsWith('.json')) : []) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    if (JSON.parse(text).uid === uid) {
+      return text;
+    }
+  }
+  return undefined;
+}
+
 async function handle(req, res, deps) {
   const url = new URL(req.url, 'http://host');
   const path = decodeURIComponent(url.pathname);
@@ -140,6 +154,17 @@ async function handle(req, res, deps) {
       );
     }
     return send(res, 200, page, TYPES['.html']);
+  }
+  const d = /^\/d\/([\w-]+)\/?$/.exec(path);
+  if (d) {
+    const text = provisionedDashboard(d[1]);
+    if (!text) {
+      return send(res, 404, `no provisioned dashboard with uid "${d[1]}" in provisioning/dashboards`);
+    }
+    const q = new URLSearchParams(url.search);
+    q.set('dashboard', Buffer.from(JSON.stringify(JSON.parse(text))).toString('base64url'));
+    res.writeHead(302, { Location: `/?${q}`, 'Cache-Control': 'no-store' });
+    return res.end();
   }
   if (path === '/playground-defaults.json') {
     return send(res, 200, JSON.stringify(playgroundDefaults()), TYPES['.json']);
@@ -209,6 +234,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const server = await startHostServer();
   console.log(`Playground: ${server.url}/  (serving dist/module.js, host on ${deps}; Ctrl-C to stop)`);
+  console.log(`Demo dashboard (scenes): ${server.url}/d/gnocchi-demo`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
