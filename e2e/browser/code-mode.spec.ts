@@ -106,14 +106,14 @@ test('a malformed operations string is flagged before any request, saved and not
 
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type('(aggregate mean (metric memory.usage mean)', { delay: 20 });
+  await page.keyboard.type('(aggregate mean (metric cpu_util mean)', { delay: 20 });
   await page.keyboard.press('Escape');
   const message = 'Unbalanced parentheses: this "(" is never closed (column 1)';
   await expect(page.getByText(message)).toBeVisible();
   await expect(editor.locator('.squiggly-error').first()).toBeAttached();
   await expect(operations(page).getByRole('textbox', { name: S.operations })).toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('heading', { name: 'Query', exact: true }).click();
-  await expect.poll(async () => (await savedQuery(page)).operations).toBe('(aggregate mean (metric memory.usage mean)');
+  await expect.poll(async () => (await savedQuery(page)).operations).toBe('(aggregate mean (metric cpu_util mean)');
   await page.waitForTimeout(2_000);
   // no query went out (typing asked Gnocchi only for completion look-ups: names, policies, types)
   const sent = requests.gnocchi().map((r) => `${r.method()} ${new URL(r.url()).pathname}`);
