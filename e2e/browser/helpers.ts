@@ -152,7 +152,7 @@ export async function sceneVariables(
 
 /**
  * Scenes dashboard: picks exactly `values` in the multi-value picker of the variable shown as
- * `label` (its label, else its name), as a user does: opens it, toggles options, closes it.
+ * `label` (its label, else its name), as a user does: opens it, toggles options, leaves it (Tab).
  */
 export async function pickVariableValues(page: Page, label: string, name: string, values: string[]) {
   const control = page
@@ -165,7 +165,8 @@ export async function pickVariableValues(page: Page, label: string, name: string
   for (const v of [...current.filter((c) => !values.includes(c)), ...values.filter((v) => !current.includes(v))]) {
     await option(v).click();
   }
-  await page.keyboard.press('Escape');
+  // the picker commits on blur (Escape would discard the change)
+  await page.keyboard.press('Tab');
   await expect.poll(async () => (await sceneVariables(page))[name].value).toEqual(values);
 }
 
