@@ -2,7 +2,7 @@
  * The editor of a lifecycle annotation: resource type, search, which events, title and text
  * templates over the resource attributes (plus `$event`), and the attributes whose values are tags.
  */
-import React from 'react';
+import React, { useId } from 'react';
 import { Combobox, ComboboxOption, InlineField, Stack } from '@grafana/ui';
 import type { QueryEditorProps } from '@grafana/data';
 
@@ -25,6 +25,9 @@ type Props = QueryEditorProps<any, any, any, any>;
 
 export function AnnotationQueryEditor({ query, onChange, datasource }: Props) {
   const q = (query ?? {}) as GnocchiAnnotationQuery;
+  // Combobox ids label the pickers (InlineField links its label to them): Grafana 12.3's Combobox
+  // has no `aria-label` prop (later versions do).
+  const uid = useId();
   const commit = (patch: Partial<GnocchiAnnotationQuery>) =>
     onChange({ ...q, refId: q.refId || 'Anno', queryType: 'lifecycle', ...patch });
   const field = (
@@ -41,6 +44,7 @@ export function AnnotationQueryEditor({ query, onChange, datasource }: Props) {
     <Stack direction="column" gap={0}>
       <InlineField label={S.resourceType} labelWidth={LABEL_WIDTH}>
         <Combobox
+          id={`${uid}-type`}
           aria-label={S.resourceType}
           options={types}
           value={q.resource_type ?? null}
@@ -57,6 +61,7 @@ export function AnnotationQueryEditor({ query, onChange, datasource }: Props) {
       })}
       <InlineField label={S.event} labelWidth={LABEL_WIDTH}>
         <Combobox
+          id={`${uid}-event`}
           aria-label={S.event}
           options={LIFECYCLE_EVENTS}
           value={q.event ?? LIFECYCLE_DEFAULTS.event}

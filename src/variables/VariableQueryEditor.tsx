@@ -3,7 +3,7 @@
  * (`resources(...)`, `metrics(...)`) is shown migrated and saved once in the new form; one that
  * does not parse stays a 1.x query, editable as text.
  */
-import React, { useEffect, useMemo } from 'react';
+import React, { useEffect, useId, useMemo } from 'react';
 import { Combobox, ComboboxOption, InlineField, Stack } from '@grafana/ui';
 import type { QueryEditorProps } from '@grafana/data';
 
@@ -46,6 +46,9 @@ function loaders(lookups: LookupApi | undefined, type: string) {
 
 export function VariableQueryEditor({ query: saved, onChange, datasource }: Props) {
   const query = useMemo(() => migrateVariableQuery(saved), [saved]);
+  // Combobox ids label the pickers (InlineField links its label to them): Grafana 12.3's Combobox
+  // has no `aria-label` prop (later versions do). Unique: several editors can be on a page.
+  const uid = useId();
   useEffect(() => {
     if (query !== saved) {
       onChange(query);
@@ -76,6 +79,7 @@ export function VariableQueryEditor({ query: saved, onChange, datasource }: Prop
   ) => (
     <InlineField label={label} labelWidth={LABEL_WIDTH}>
       <Combobox
+        id={`${uid}-${key}`}
         aria-label={label}
         options={options}
         value={query[key] ?? null}
@@ -91,6 +95,7 @@ export function VariableQueryEditor({ query: saved, onChange, datasource }: Prop
     <Stack direction="column" gap={0}>
       <InlineField label={S.kind} labelWidth={LABEL_WIDTH}>
         <Combobox
+          id={`${uid}-kind`}
           aria-label={S.kind}
           options={VARIABLE_KINDS}
           value={kind}
