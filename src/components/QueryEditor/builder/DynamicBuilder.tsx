@@ -3,7 +3,7 @@
  * cross-resource aggregation → group by → steps → granularity → label. Every pick commits the
  * query (the saved fields of code mode); the query runs only once it is complete.
  */
-import React, { useCallback, useState } from 'react';
+import React, { useCallback, useRef, useState } from 'react';
 import { EditorRow, EditorRows } from '@grafana/plugin-ui';
 import { Text } from '@grafana/ui';
 
@@ -85,13 +85,25 @@ export function DynamicBuilder({ query, model: initial, lookups, onChange, onRun
   const methods = useCallback(async () => (await policy()).methods, [policy]);
   const grains = useCallback(async () => ['auto', ...(await policy()).granularities], [policy]);
   const cross = useCallback(async () => CROSS_AGGREGATIONS, []);
-  const pickMetric = async (metric: string) => {
-    let aggregation = model.aggregation;
-    if (!aggregation) {
-      const { methods: all } = await policy().catch(() => ({ methods: [] as string[] }));
-      aggregation = all.includes('mean') ? 'mean' : (all[0] ?? 'mean');
+  // A pick commits at once (Grafana 12.3's Combobox must see its new value in the same turn); a
+  // default method the metric's policy lacks is then replaced by the policy's first one.
+  const latest = useRef({ model, update });
+  latest.current = { model, update };
+  const pickMetric = (metric: string) => {
+    const defaulted = !model.aggregation;
+    update({ metric, aggregation: model.aggregation || 'mean' });
+    if (defaulted && lookups && !hasVariable(metric)) {
+      lookups
+        .metricPolicy(metric)
+        .then((p) => {
+          const all = policyChoices(p).methods;
+          const now = latest.current.model;
+          if (now.metric === metric && now.aggregation === 'mean' && all.length && !all.includes('mean')) {
+            latest.current.update({ aggregation: all[0] });
+          }
+        })
+        .catch(() => undefined);
     }
-    update({ metric, aggregation });
   };
   const attrs = ['$metric', '$aggregation', ...model.groupby.map((g) => `\${${g}}`)].join(', ');
   const waiting = missing(model);

@@ -99,18 +99,26 @@ export interface MultiPickerProps {
 
 export function MultiPicker(p: MultiPickerProps) {
   const { options, error } = useLoader(p.load, true);
+  const id = idOf(p.label);
+  // Grafana 12.3's MultiCombobox takes no id: its input is named through aria-labelledby.
   return (
-    <EditorField label={p.label} htmlFor={idOf(p.label)} invalid={Boolean(error)} error={error}>
-      <MultiCombobox
-        id={idOf(p.label)}
-        options={options}
-        value={p.values}
-        placeholder={p.placeholder}
-        createCustomValue
-        width="auto"
-        minWidth={25}
-        onChange={(opts) => p.onPick(opts.map((o) => String(o.value)))}
-      />
+    <EditorField label={p.label} htmlFor={id} invalid={Boolean(error)} error={error}>
+      <div>
+        <span id={`${id}-label`} hidden>
+          {p.label}
+        </span>
+        <MultiCombobox
+          id={id}
+          aria-labelledby={`${id}-label`}
+          options={options}
+          value={p.values}
+          placeholder={p.placeholder}
+          createCustomValue
+          width="auto"
+          minWidth={25}
+          onChange={(opts) => p.onPick(opts.map((o) => String(o.value)))}
+        />
+      </div>
     </EditorField>
   );
 }

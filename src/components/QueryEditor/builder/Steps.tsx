@@ -116,8 +116,13 @@ export function Steps({ steps, onChange }: { steps: Step[]; onChange: (steps: St
       {steps.map((s, i) => (
         <StepRow key={i} step={s} n={i + 1} onChange={(x) => set(i, x)} />
       ))}
-      <EditorField label={S.addStep} tooltip="Applied in order, after the cross-resource aggregation">
+      <EditorField
+        label={S.addStep}
+        htmlFor="gnocchi-builder-add-step"
+        tooltip="Applied in order, after the cross-resource aggregation"
+      >
         <Combobox
+          id="gnocchi-builder-add-step"
           aria-label={S.addStep}
           options={KINDS}
           value={null}
