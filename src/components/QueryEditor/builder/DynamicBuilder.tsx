@@ -3,7 +3,7 @@
  * cross-resource aggregation → group by → steps → granularity → label. Every pick commits the
  * query (the saved fields of code mode); the query runs only once it is complete.
  */
-import React, { useCallback, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { EditorRow, EditorRows } from '@grafana/plugin-ui';
 import { Text } from '@grafana/ui';
 
@@ -88,7 +88,9 @@ export function DynamicBuilder({ query, model: initial, lookups, onChange, onRun
   // A pick commits at once (Grafana 12.3's Combobox must see its new value in the same turn); a
   // default method the metric's policy lacks is then replaced by the policy's first one.
   const latest = useRef({ model, update });
-  latest.current = { model, update };
+  useEffect(() => {
+    latest.current = { model, update };
+  });
   const pickMetric = (metric: string) => {
     const defaulted = !model.aggregation;
     update({ metric, aggregation: model.aggregation || 'mean' });
