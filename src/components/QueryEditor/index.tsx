@@ -10,6 +10,7 @@ import { selectors } from '../selectors';
 import { fromQuery, FromQuery } from './builder/model';
 import { LABEL_WIDTH, SwitchField, TextField } from './fields';
 import { MODE_FIELDS, ModeFieldsProps, ZERO_FILL_MODES } from './modes';
+import { RequestPreview } from './RequestPreview';
 import { isQueryValid } from './validation';
 
 type Props = QueryEditorProps<DataSource, GnocchiQuery, GnocchiOptions>;
@@ -134,6 +135,7 @@ export function QueryEditor({ query: saved, onChange, onRunQuery, datasource, da
           />
         )}
       </Stack>
+      <RequestPreview data={data} />
     </Stack>
   );
 }
