@@ -37,7 +37,7 @@ export interface CodeFieldProps {
   id?: string;
 }
 
-const LINE_PX = 19;
+const LINE_PX = 20;
 
 /** `onBeforeEditorMount`: both languages once per Monaco instance. */
 export function beforeMount(monaco: Monaco): void {
@@ -141,6 +141,8 @@ export function CodeField(props: CodeFieldProps) {
           onSave={commit}
           monacoOptions={{
             ariaLabel: label,
+            // a line tall enough for the fallback monospace fonts' underscores (flavor_name)
+            lineHeight: LINE_PX,
             'semanticHighlighting.enabled': true,
             scrollBeyondLastLine: false,
             renderLineHighlight: 'none',
