@@ -31,7 +31,7 @@ const hostDepsCookie = (tree: string) =>
  * Not diagnose, negative, reliability: they test the network, CORS and the stack, not React.
  */
 const REACT_18_SPECS =
-  /(^|\/)(host|dashboard|dashboard-scenes|old-dashboard|variables|query-modes|builder|save-and-test|react-version)\.spec\.ts$/;
+  /(^|\/)(host|dashboard|dashboard-scenes|old-dashboard|variables|query-modes|builder|code-mode|save-and-test|react-version)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: '.',
