@@ -7,32 +7,11 @@ import { Button, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 import { EditorField } from '@grafana/plugin-ui';
 
 import type { LookupApi } from '../../../api/resources';
-import { quoteFilterValue } from '../../../gnocchi/filter';
-import { isVariable } from '../../../language/common';
 import { selectors } from '../../selectors';
-import { BuilderModel, Condition, SEARCH_OPERATORS, searchText } from './model';
+import { BuilderModel, Condition, SEARCH_OPERATORS, searchText, shownValue, valueTerm } from './model';
 import { Picker } from './Picker';
 
 const S = selectors.queryEditor.builder;
-
-/** A value as the user sees it: a string literal without its quotes. */
-export function shownValue(raw: string): string {
-  const m = /^'([^']*)'$|^"([^"]*)"$/.exec(raw.trim());
-  return m ? (m[1] ?? m[2]) : raw;
-}
-
-/** A picked or typed value as a term of the string filter: variables and lists as written, else quoted. */
-export function valueTerm(v: string): string {
-  const t = v.trim();
-  if (isVariable(t) || t.startsWith('[') || /^'[^']*'$|^"[^"]*"$/.test(t)) {
-    return t;
-  }
-  try {
-    return quoteFilterValue(t);
-  } catch {
-    return JSON.stringify(t);
-  }
-}
 
 interface RowProps {
   index: number;
@@ -88,7 +67,7 @@ function ConditionRow({ index, condition: c, type, lookups, onChange }: RowProps
         value={c.value}
         display={shownValue(c.value)}
         load={values}
-        onPick={(v) => onChange({ ...c, value: valueTerm(v) })}
+        onPick={(v) => onChange({ ...c, value: valueTerm(v, c.op) })}
         placeholder={c.op === 'in' ? "$var or ['a', 'b']" : 'value'}
         tooltip="Values Gnocchi has for this attribute (searched as you type), a dashboard variable, or any value"
         width={30}

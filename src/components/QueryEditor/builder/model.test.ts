@@ -1,5 +1,5 @@
 import type { GnocchiQuery } from '../../../types';
-import { BuilderModel, EMPTY_MODEL, fromQuery, missing, toQuery } from './model';
+import { BuilderModel, EMPTY_MODEL, fromQuery, missing, shownValue, toQuery, valueTerm } from './model';
 
 const q = (fields: Partial<GnocchiQuery>): GnocchiQuery => ({ refId: 'A', queryMode: 'dynamic_aggregates', ...fields });
 
@@ -108,5 +108,15 @@ describe('builder model', () => {
     const m = { ...CPU_PER_HOST, conditions: [...CPU_PER_HOST.conditions, { attr: 'host', op: '=', value: '' }] };
     expect(toQuery(m).resource_search).toBe("flavor_name = 'm1.small'");
     expect(toQuery({ ...m, metric: '' }).operations).toBe('');
+  });
+
+  it('picked values become terms of the string filter, and are shown without quotes', () => {
+    expect(valueTerm('m1.small')).toBe("'m1.small'");
+    expect(valueTerm("it's")).toBe('"it\'s"');
+    expect(valueTerm('$flavor')).toBe('$flavor');
+    expect(valueTerm("['a', 'b']", 'in')).toBe("['a', 'b']");
+    expect(valueTerm('cmp-01', 'in')).toBe("['cmp-01']");
+    expect(shownValue("'m1.small'")).toBe('m1.small');
+    expect(shownValue('$flavor')).toBe('$flavor');
   });
 });

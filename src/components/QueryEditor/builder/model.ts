@@ -4,6 +4,7 @@
  * `label`), through the parsers and printers of `src/language/`. A saved query the builder cannot
  * show exactly gives a reason instead of a model (it stays in code mode). No @grafana imports.
  */
+import { quoteFilterValue } from '../../../gnocchi/filter';
 import { isVariable, withoutPositions } from '../../../language/common';
 import { conditionsOf, FilterNode, parseSearch, printSearch } from '../../../language/filter';
 import { OpNode, parseOperations } from '../../../language/operations';
@@ -252,4 +253,30 @@ export function fromQuery(q: GnocchiQuery): FromQuery {
     return { reason: 'the operations are written in a way the builder cannot print back' };
   }
   return { model };
+}
+
+/** A value as the user sees it: a string literal without its quotes. */
+export function shownValue(raw: string): string {
+  const m = /^'([^']*)'$|^"([^"]*)"$/.exec(raw.trim());
+  return m ? (m[1] ?? m[2]) : raw;
+}
+
+/**
+ * A picked or typed value as a term of the string filter: variables and lists as written, else quoted;
+ * under `in`, a single value becomes a one-element list.
+ */
+export function valueTerm(v: string, op = '='): string {
+  const t = v.trim();
+  if (isVariable(t) || t.startsWith('[')) {
+    return t;
+  }
+  let term = t;
+  if (!/^'[^']*'$|^"[^"]*"$/.test(t)) {
+    try {
+      term = quoteFilterValue(t);
+    } catch {
+      term = JSON.stringify(t);
+    }
+  }
+  return op === 'in' ? `[${term}]` : term;
 }
