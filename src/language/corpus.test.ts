@@ -17,8 +17,17 @@ const SCANNED = ['src', 'tests', 'e2e', 'provisioning'];
 const SKIP = /node_modules|\/language\/|__snapshots__|QueryEditor\/validation\.test|QueryEditor\/code\/.*\.test/;
 
 /** Values that tests write malformed on purpose (or that are not queries: selectors' labels). */
-const NOT_QUERIES = new Set(['Operations', 'Resource search']);
-const MALFORMED = new Set(['(aggregate mean (metric cpu_util mean)', '(broken)', '[1,', '["', '{"=": ', "host == 'a'"]);
+// (and a form written in a doc comment: `(resample m s ops)`)
+const NOT_QUERIES = new Set(['Operations', 'Resource search', '(resample m s ops)']);
+const MALFORMED = new Set([
+  '(aggregate mean (metric cpu_util mean)',
+  '(broken)',
+  '[1,',
+  '["',
+  '{"=": ',
+  "host == 'a'",
+  '(metric cpu',
+]);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -57,7 +66,7 @@ function corpus(): Array<[string, 'operations' | 'resource_search', string]> {
         }
       }
       for (const m of readFileSync(file, 'utf8').matchAll(SEXPR)) {
-        if (!out.has(`operations\u0000${m[1]}`)) {
+        if (!NOT_QUERIES.has(m[1]) && !out.has(`operations\u0000${m[1]}`)) {
           out.set(`operations\u0000${m[1]}`, [relative(ROOT, file), 'operations', m[1]]);
         }
       }
