@@ -6,8 +6,14 @@
 import type { AnnotationQuery, AnnotationSupport } from '@grafana/data';
 
 import type { GnocchiAnnotationQuery, GnocchiQuery } from '../types';
-import { AnnotationQueryEditor } from './AnnotationQueryEditor';
+import { lazyComponent } from '../components/lazyComponent';
 import { LIFECYCLE_DEFAULTS } from './lifecycle';
+
+/** The annotation editor loads as a chunk of its own when an annotation is edited. */
+const AnnotationQueryEditor = lazyComponent(
+  () => import('./AnnotationQueryEditor').then((m) => m.AnnotationQueryEditor),
+  'Loading the annotation editor'
+);
 
 export const ANNOTATION_REF_ID = 'Anno';
 

@@ -17,12 +17,18 @@ import { toDataQueryError } from '@grafana/runtime';
 import { Observable } from 'rxjs';
 
 import type { GnocchiClient } from '../client';
+import { lazyComponent } from '../components/lazyComponent';
 import { isLegacyVariableQuery, VARIABLE_REF_ID } from '../migrations/variableQuery';
 import type { TemplateSrvLike } from '../query/interpolate';
 import type { GnocchiQuery, GnocchiVariableQuery } from '../types';
 import { runVariableKind } from './kinds';
 import { variableValues } from './run';
-import { VariableQueryEditor } from './VariableQueryEditor';
+
+/** The variable editor loads as a chunk of its own when a variable is edited. */
+const VariableQueryEditor = lazyComponent(
+  () => import('./VariableQueryEditor').then((m) => m.VariableQueryEditor),
+  'Loading the variable editor'
+);
 
 /** What the variable support needs of the data source. */
 export interface VariableHost {
