@@ -96,14 +96,27 @@ test('completes a function and a metric name from Gnocchi, and runs on blur', as
 });
 
 test('a malformed operations string is flagged before any request, saved and not run', async ({ page }) => {
+  test.slow(); // Monaco, completion look-ups and a settle wait: more than the default on a loaded machine
   const ok = '(aggregate sum (metric memory.usage mean))';
   await expectReady(page, { ds: passwordDs(), query: { ...QUERY, operations: ok }, ...range() });
   const editor = operations(page).locator('.monaco-editor').first();
   await expect(editor).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => currentRun(page), { timeout: 40_000 }).toBeGreaterThan(0);
   // the runs of the page load are over (the host may run the query twice as it settles)
-  await expect.poll(() => page.evaluate(() => window.__panel?.state), { timeout: 40_000 }).toBe('Done');
-  await page.waitForLoadState('networkidle');
+  // settled: the panel is done and no new run started for 3 s (not `networkidle`, which a loaded
+  // machine may never reach within the test's time)
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const [run, state] = await page.evaluate(() => [window.__panel?.run, window.__panel?.state] as const);
+        const settled = run === last && state === 'Done';
+        last = run ?? -1;
+        return settled;
+      },
+      { intervals: [3_000], timeout: 40_000 }
+    )
+    .toBe(true);
   const requests = record(page);
   const run = await currentRun(page);
 
