@@ -175,13 +175,7 @@ export function planGranularity(archives: Archive[], p: PanelShape, canResample:
   }
   if (!coarse && !fine) {
     // nothing covers the range: the choice of before, asked for only when nothing could be stitched before it
-    const g = chooseGranularity(
-      archives.map((a) => a.granularity),
-      p.intervalMs,
-      p.toMs - p.fromMs,
-      p.maxDataPoints
-    );
-    const a = archives.find((x) => x.granularity === g);
+    const a = legacyChoice(archives, p);
     return a && a === archives[archives.length - 1] ? { granularity: a.granularity } : undefined;
   }
   return undefined;
@@ -192,12 +186,17 @@ export function planLegacy(archives: Archive[], p: PanelShape): GranularityPlan 
   if (!archives.length || !(p.fromMs < p.toMs)) {
     return undefined;
   }
+  const a = legacyChoice(archives, p);
+  return a ? askable(archives, a, p) : undefined;
+}
+
+/** The archive 1.x chose: the finest granularity ≥ the interval whose points fit max data points. */
+function legacyChoice(archives: Archive[], p: PanelShape): Archive | undefined {
   const g = chooseGranularity(
     archives.map((a) => a.granularity),
     p.intervalMs,
     p.toMs - p.fromMs,
     p.maxDataPoints
   );
-  const a = archives.find((x) => x.granularity === g);
-  return a ? askable(archives, a, p) : undefined;
+  return archives.find((x) => x.granularity === g);
 }
