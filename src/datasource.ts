@@ -26,6 +26,7 @@ import { isLifecycleQuery, annotationSupport } from './annotations/support';
 import { runLifecycle } from './annotations/run';
 import { LookupApi } from './api/resources';
 import { GnocchiClient } from './client';
+import { testConnection } from './connection/testConnection';
 import { fetchTransport, proxyTransport, Transport } from './http/transport';
 import { migrateQuery } from './migrations/query';
 import { DEFAULT_QUERY } from './query/defaults';
@@ -198,9 +199,7 @@ export class DataSource extends DataSourceApi<GnocchiQuery, GnocchiOptions> {
   }
 
   /** Save & test: authenticate, find Gnocchi, read its version and one authenticated listing. */
-  async testDatasource(): Promise<TestDataSourceResponse> {
-    // Save & test's diagnosis loads as a chunk of its own: panels never need it.
-    const { testConnection } = await import('./connection/testConnection');
+  testDatasource(): Promise<TestDataSourceResponse> {
     return testConnection(this.client);
   }
 }
