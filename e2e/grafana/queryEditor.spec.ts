@@ -15,7 +15,8 @@ test('the query editor renders and a resource search returns one series per host
   const ds = await readProvisionedDataSource({ fileName: 'gnocchi.yaml', name: 'Gnocchi (Keystone password)' });
   await panelEditPage.datasource.set(ds.name);
   const row = panelEditPage.getQueryEditorRow('A');
-  // New queries start in dynamic aggregates mode (getDefaultQuery): switch to resource search.
+  // New queries open in the builder with dynamic aggregates (getDefaultQuery): code view, resource search.
+  await row.getByRole('radio', { name: 'Code' }).click({ force: true });
   await row.getByLabel(S.mode).click();
   await page.getByRole('option', { name: 'Resource search', exact: true }).click();
   await row.getByLabel(S.resourceType).fill('demo_host');
@@ -31,16 +32,21 @@ test('the query editor renders and a resource search returns one series per host
 test("a malformed operations string shows Gnocchi's parse error on the panel", async ({
   panelEditPage,
   readProvisionedDataSource,
+  page,
 }) => {
   const ds = await readProvisionedDataSource({ fileName: 'gnocchi.yaml', name: 'Gnocchi (Keystone password)' });
   await panelEditPage.datasource.set(ds.name);
   const row = panelEditPage.getQueryEditorRow('A');
-  // Dynamic aggregates is the default mode of a new query.
+  // Dynamic aggregates is the default mode of a new query; the operations are a CodeEditor in the code view.
+  await row.getByRole('radio', { name: 'Code' }).click({ force: true });
   await row.getByLabel(S.resourceType).fill('demo_instance');
-  await row.getByLabel(S.operations).fill('(aggregate mean (metric cpu_util mean)');
-  await row.getByLabel(S.operations).blur();
+  const operations = row.getByRole('textbox', { name: S.operations });
+  await operations.click();
+  await page.keyboard.type('(aggregate mean (metric cpu_util mean)');
+  await page.keyboard.press('Escape');
+  await row.getByLabel(S.label).click(); // blur commits
   // flagged in the editor before any request (the plugin's own parser)
-  await expect(row.getByLabel(S.operations)).toHaveAttribute('aria-invalid', 'true');
+  await expect(operations).toHaveAttribute('aria-invalid', 'true');
   await expect(panelEditPage.refreshPanel({ waitForResponsePredicateCallback: /\/v1\/aggregates/ })).not.toBeOK();
   await expect(panelEditPage.panel.getErrorIcon()).toBeVisible();
 });
