@@ -22,11 +22,14 @@ const DEMO = JSON.parse(readFileSync(join(ROOT, 'provisioning/dashboards/gnocchi
 const PANELS = 6;
 const IMG = join(ROOT, 'docs/img');
 
-/** The seed's last hours up to now: measures end at the seed's end, resources were created around it. */
-function range(hours = 3) {
-  const end = seed.measures.end_unix * 1000;
+/**
+ * The seed's measures up to now. Resources (and their creation events) are as old as the stack's
+ * first (cold) seed: a warm start keeps them and posts newer measures, so a range of the last hours
+ * would miss them once the template is a few hours old; every measure is newer than `start`.
+ */
+function range() {
   return {
-    from: end - hours * 3_600_000,
+    from: seed.measures.start_unix * 1000,
     to: Math.max(Date.now(), Date.parse((seed as unknown as { seeded_at: string }).seeded_at) + 600_000),
   };
 }
