@@ -5,15 +5,13 @@
  * to `onPublish`: the dashboard's panels). A dashboard panel has its title, size, a list legend
  * below the graph, and its series list folded.
  */
-import React, { useEffect, useMemo } from 'react';
-import { applyFieldOverrides, DataQueryError, LoadingState, PanelData, TimeRange } from '@grafana/data';
-import { config } from '@grafana/runtime';
+import React, { useEffect } from 'react';
+import { LoadingState, PanelData, TimeRange } from '@grafana/data';
 import { Alert, LegendDisplayMode, PanelChrome, TimeSeries, TooltipDisplayMode } from '@grafana/ui';
 
-import { FIELD_DEFAULTS, seriesOf, withPanelDefaults } from './series';
+import { seriesOf } from './series';
+import { usePanelFrames } from './usePanelFrames';
 import type { PanelState } from '../hostState';
-
-const NO_ERRORS: DataQueryError[] = [];
 
 const publishPanel = (state: PanelState) => {
   window.__panel = state;
@@ -41,23 +39,7 @@ export function Panel({
   compact = false,
   onPublish = publishPanel,
 }: PanelProps) {
-  const theme = config.theme2;
-  const frames = useMemo(
-    () =>
-      applyFieldOverrides({
-        // Grafana core fills @grafana/data's field-config registry with the standard options, whose
-        // defaults applyFieldOverrides then applies; the host's registry is empty, so the panel's
-        // defaults are merged here.
-        data: withPanelDefaults(data.series),
-        fieldConfig: { defaults: FIELD_DEFAULTS as any, overrides: [] },
-        replaceVariables: (v: string) => v,
-        theme,
-        timeZone: 'utc',
-      }),
-    [data.series, theme]
-  );
-  const series = useMemo(() => seriesOf(frames), [frames]);
-  const errors = useMemo(() => data.errors ?? (data.error ? [data.error] : NO_ERRORS), [data.errors, data.error]);
+  const { frames, series, errors } = usePanelFrames(data);
   useEffect(() => {
     onPublish({ run, state: data.state, series, errors });
   }, [onPublish, run, data.state, series, errors]);

@@ -7,12 +7,11 @@
  * to `window.__dashboard` (its index in `options.hostIndex`).
  */
 import React, { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { applyFieldOverrides, DataQueryError, LoadingState, PanelPlugin, PanelProps } from '@grafana/data';
-import { config } from '@grafana/runtime';
+import { LoadingState, PanelPlugin, PanelProps } from '@grafana/data';
 import { LegendDisplayMode, TimeSeries, TooltipDisplayMode } from '@grafana/ui';
 
 import { publishDashboardPanel } from '../hostState';
-import { FIELD_DEFAULTS, seriesOf, withPanelDefaults } from '../panel/series';
+import { usePanelFrames } from '../panel/usePanelFrames';
 import { annotationEvents, PanelAnnotation } from './annotations';
 
 export interface HostPanelOptions {
@@ -23,7 +22,6 @@ export interface HostPanelOptions {
   dashboardTitle?: string;
 }
 
-const NO_ERRORS: DataQueryError[] = [];
 // stable props: GraphNG rebuilds the plot when they change
 const LEGEND = { showLegend: true, displayMode: LegendDisplayMode.List, placement: 'bottom' as const, calcs: [] };
 const OPTIONS = { tooltip: { mode: TooltipDisplayMode.Multi } };
@@ -119,21 +117,8 @@ function AnnotationsPlugin({ builder, events }: { builder: any; events: PanelAnn
 }
 
 export function TimeSeriesPanel({ data, width, height, timeRange, options, title }: PanelProps<HostPanelOptions>) {
-  const theme = config.theme2;
-  const frames = useMemo(
-    () =>
-      applyFieldOverrides({
-        data: withPanelDefaults(data.series),
-        fieldConfig: { defaults: FIELD_DEFAULTS as any, overrides: [] },
-        replaceVariables: (v: string) => v,
-        theme,
-        timeZone: 'utc',
-      }),
-    [data.series, theme]
-  );
-  const series = useMemo(() => seriesOf(frames), [frames]);
+  const { frames, series, errors } = usePanelFrames(data);
   const events = useMemo(() => annotationEvents(data.annotations), [data.annotations]);
-  const errors = useMemo(() => data.errors ?? (data.error ? [data.error] : NO_ERRORS), [data.errors, data.error]);
 
   // runs: one per finished request (Done or Error), as the playground's own panels count them
   const runs = useRef({ id: undefined as string | undefined, n: 0 });
