@@ -15,7 +15,7 @@
  */
 const plugin = require('../lib/plugin.cjs');
 const { gnocchiText } = require('../lib/bodies.cjs');
-const { findStack } = require('../lib/stack.cjs');
+const { findStack, stackSettings } = require('../lib/stack.cjs');
 const { seedMetrics } = require('../lib/seedMetrics.cjs');
 
 const H = 3_600_000;
@@ -92,11 +92,7 @@ module.exports = {
       return;
     }
     const { seed } = stack;
-    const settings = {
-      url: seed.urls.keystone,
-      access: 'direct',
-      jsonData: { mode: 'keystone', username: 'grafana', password: 'grafana-secret', project: 'grafana-demo' },
-    };
+    const settings = stackSettings(seed);
     const seeded = await seedMetrics(seed, log);
     try {
       for (const [mode, query] of Object.entries(MODES)) {

@@ -6,7 +6,7 @@
  * Without a running stack the rows are skipped (or fail when BENCH_STACK=required).
  */
 const plugin = require('../lib/plugin.cjs');
-const { findStack } = require('../lib/stack.cjs');
+const { findStack, stackSettings } = require('../lib/stack.cjs');
 
 /** [id, name, query (from the seed), max Gnocchi requests] */
 const PANELS = [
@@ -90,11 +90,7 @@ module.exports = {
       return;
     }
     const { seed } = stack;
-    const settings = {
-      url: seed.urls.keystone,
-      access: 'direct',
-      jsonData: { mode: 'keystone', username: 'grafana', password: 'grafana-secret', project: 'grafana-demo' },
-    };
+    const settings = stackSettings(seed);
     const end = seed.measures.end_unix * 1000;
     const window = { fromMs: end - 6 * 3_600_000, toMs: end };
 

@@ -5,7 +5,7 @@
  * are skipped (or fail when BENCH_STACK=required).
  */
 const plugin = require('../lib/plugin.cjs');
-const { findStack } = require('../lib/stack.cjs');
+const { findStack, stackSettings } = require('../lib/stack.cjs');
 
 const PANELS = 200;
 
@@ -48,11 +48,7 @@ module.exports = {
       return;
     }
     const { seed } = stack;
-    const ds = plugin.createDatasource({
-      url: seed.urls.keystone,
-      access: 'direct',
-      jsonData: { mode: 'keystone', username: 'grafana', password: 'grafana-secret', project: 'grafana-demo' },
-    });
+    const ds = plugin.createDatasource(stackSettings(seed));
     const end = seed.measures.end_unix * 1000;
     const window = { fromMs: end - 3 * 3_600_000, toMs: end };
 

@@ -36,4 +36,13 @@ async function findStack() {
   return { seed };
 }
 
-module.exports = { findStack };
+/** Data source settings for the seed's `grafana` user (Keystone password, browser access). */
+function stackSettings(seed) {
+  return {
+    url: seed.urls.keystone,
+    access: 'direct',
+    jsonData: { mode: 'keystone', username: 'grafana', password: 'grafana-secret', project: 'grafana-demo' },
+  };
+}
+
+module.exports = { findStack, stackSettings };
