@@ -130,10 +130,7 @@ export class LookupApi {
       return Promise.resolve(undefined);
     }
     return this.memo(`policy:${metric}`, async () => {
-      const [first] = asList<GnocchiMetric>(
-        await this.client.request('GET', '/v1/metric', { params: { name: metric, limit: 1 } }),
-        'metric'
-      );
+      const first = await this.firstMetric({ name: metric });
       if (first?.archive_policy) {
         return first.archive_policy;
       }
@@ -166,13 +163,19 @@ export class LookupApi {
 
   /** The archive policy of one metric by id (the metric listing filtered by id, which embeds the policy). */
   metricPolicyById(id: string): Promise<GnocchiArchivePolicy | undefined> {
-    return this.memo(`policy-id:${id}`, async () => {
-      const [doc] = asList<GnocchiMetric>(
-        await this.client.request('GET', '/v1/metric', { params: { id: pathSegment(id, 'metric id'), limit: 1 } }),
-        'metric'
-      );
-      return doc?.archive_policy;
-    });
+    return this.memo(
+      `policy-id:${id}`,
+      async () => (await this.firstMetric({ id: pathSegment(id, 'metric id') }))?.archive_policy
+    );
+  }
+
+  /** The first metric of the metric listing filtered by `params` (its document embeds the archive policy). */
+  private async firstMetric(params: Record<string, string>): Promise<GnocchiMetric | undefined> {
+    const [first] = asList<GnocchiMetric>(
+      await this.client.request('GET', '/v1/metric', { params: { ...params, limit: 1 } }),
+      'metric'
+    );
+    return first;
   }
 
   /**
